@@ -1,0 +1,99 @@
+"""One validation path for answers, whether typed in a prompt, passed as a
+flag or read from an answers file.
+
+An `Answers` maps a question id to the chosen option ids. An empty tuple means
+the person said "not sure"; a missing key means the question was never asked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from advisor.errors import UsageProblem
+from advisor.models import Question, Questionnaire
+
+Answers = dict[str, tuple[str, ...]]
+
+
+def parse_answer(
+    questionnaire: Questionnaire, question: Question, raw: str | Sequence[str], label: str
+) -> tuple[str, ...]:
+    """Check raw values against a question's options; `label` names where they came from."""
+    items = [raw] if isinstance(raw, str) else list(raw)
+    values: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise UsageProblem(f"{label}: expected text, got {json.dumps(item)}")
+        values += [v.strip().lower() for v in item.split(",") if v.strip()]
+    choices = [o.id for o in question.options]
+    for value in values:
+        if value not in choices:
+            raise UsageProblem(
+                f"{label}: {value!r} is not a valid choice. Choose from: {', '.join(choices)}"
+            )
+    if question.kind == "single" and len(values) != 1:
+        raise UsageProblem(f"{label}: give exactly one of: {', '.join(choices)}")
+    chosen = tuple(dict.fromkeys(v for v in values if v != questionnaire.unsure))
+    if questionnaire.unsure in values and chosen:
+        raise UsageProblem(
+            f"{label}: {questionnaire.unsure!r} cannot be combined with other choices"
+        )
+    return chosen
+
+
+def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str) -> Answers:
+    """Validate a decoded answers file such as {"timeframe": "ongoing", "needs": [...]}."""
+    if not isinstance(data, Mapping):
+        raise UsageProblem(
+            f"{origin}: expected a JSON object of answers, like {example(questionnaire)}"
+        )
+    by_id = {q.id: q for q in questionnaire.questions}
+    answers: Answers = {}
+    for key, raw in data.items():
+        question = by_id.get(key)
+        if question is None:
+            raise UsageProblem(f"{origin}: unknown question {key!r}. Questions: {', '.join(by_id)}")
+        if not isinstance(raw, (str, list)):
+            raise UsageProblem(f"{origin}: {key}: expected text or a list, got {json.dumps(raw)}")
+        answers[key] = parse_answer(questionnaire, question, raw, f"{origin}: {key}")
+    return answers
+
+
+def read_answers_file(questionnaire: Questionnaire, path: Path) -> Answers:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageProblem(f"{path}: answers file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageProblem(f"{path}: cannot read answers file: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageProblem(f"{path}: not valid JSON: {exc}") from None
+    return answers_from_mapping(questionnaire, data, str(path))
+
+
+def to_mapping(questionnaire: Questionnaire, answers: Answers) -> dict[str, str | list[str]]:
+    """The answers-file shape: single answers as text, multiple as a list."""
+    out: dict[str, str | list[str]] = {}
+    for question in questionnaire.questions:
+        if question.id not in answers:
+            continue
+        chosen = answers[question.id]
+        if question.kind == "multi":
+            out[question.id] = list(chosen)
+        else:
+            out[question.id] = chosen[0] if chosen else questionnaire.unsure
+    return out
+
+
+def example(questionnaire: Questionnaire) -> str:
+    parts = []
+    for question in questionnaire.questions:
+        first = question.options[0].id
+        parts.append(
+            f'"{question.id}": ' + (f'["{first}"]' if question.kind == "multi" else f'"{first}"')
+        )
+    return "{" + ", ".join(parts) + "}"

@@ -1,0 +1,203 @@
+"""Load, validate and cross-check the knowledge base in `data/`.
+
+The bundled data ships inside the wheel as `advisor/data`; a source checkout
+reads the top-level `data/` folder. `--data DIR` or `ADVISOR_DATA` point at
+another folder of the same shape, checked the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from advisor.errors import DataError, UsageProblem
+from advisor.models import KnowledgeBase, Questionnaire, Role, Source, SourceList
+
+ROLES_FILE = "roles.json"
+QUESTIONS_FILE = "questions.json"
+SOURCES_FILE = "sources.json"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def normalise(name: str) -> str:
+    """Fold a role name or alias so 'Nurse Case Manager' finds 'nurse-case-manager'."""
+    return re.sub(r"[\s_/-]+", "-", name.strip().lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything advisor knows, validated, with lookups built once."""
+
+    directory: Path
+    knowledge: KnowledgeBase
+    questionnaire: Questionnaire
+    sources: dict[str, Source]
+    _names: dict[str, str] = field(repr=False)
+
+    @property
+    def roles(self) -> list[Role]:
+        return self.knowledge.roles
+
+    def role(self, role_id: str) -> Role:
+        return next(r for r in self.roles if r.id == role_id)
+
+    def resolve(self, query: str) -> Role:
+        """Find a role by id, name or alias; unknown names get suggestions."""
+        key = normalise(query)
+        if key in self._names:
+            return self.role(self._names[key])
+        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        suggestions = list(dict.fromkeys(self._names[c] for c in close))
+        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        valid = ", ".join(r.id for r in self.roles)
+        raise UsageProblem(f"unknown role {query!r}.{hint} Valid roles: {valid} (or an alias).")
+
+    def cited(self, *models: BaseModel) -> list[Source]:
+        """The sources cited anywhere inside `models`, in first-cited order."""
+        ids: dict[str, None] = {}
+        for model in models:
+            for _, source_id in _citations(model, ""):
+                ids[source_id] = None
+        return [self.sources[i] for i in ids]
+
+
+def bundled_directory() -> Path:
+    """Where the shipped data lives: inside the package, or beside it in a checkout."""
+    package = Path(__file__).resolve().parent
+    inside = package / "data"
+    return inside if inside.is_dir() else package.parent / "data"
+
+
+@functools.cache
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """Read and check the knowledge base once per process."""
+    folder = directory or bundled_directory()
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {QUESTIONS_FILE}")
+    sources = _read(folder / SOURCES_FILE, SourceList)
+    knowledge = _read(folder / ROLES_FILE, KnowledgeBase)
+    questionnaire = _read(folder / QUESTIONS_FILE, Questionnaire)
+    by_id = _unique_sources(folder / SOURCES_FILE, sources)
+    names = _check_roles(folder / ROLES_FILE, knowledge)
+    _check_citations(folder / ROLES_FILE, knowledge, by_id)
+    _check_citations(folder / QUESTIONS_FILE, questionnaire, by_id)
+    _check_questions(folder / QUESTIONS_FILE, questionnaire, {r.id for r in knowledge.roles})
+    return Catalog(folder, knowledge, questionnaire, by_id, names)
+
+
+def _read(path: Path, model: type[M]) -> M:
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return model.model_validate_json(text)
+    except ValidationError as exc:
+        raise DataError(f"{path}: {describe_validation_error(exc)}") from None
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line naming the first bad field, e.g. `roles[2].salary.amount: ...`."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    if first["type"] == "json_invalid":
+        return f"not valid JSON: {first['ctx']['error'] if 'ctx' in first else first['msg']}"
+    where = format_location(first["loc"])
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    message = first["msg"]
+    if first["type"] == "missing":
+        message = "required field is missing"
+    return f"{where or 'top level'}: {message}{more}"
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+def _unique_sources(path: Path, sources: SourceList) -> dict[str, Source]:
+    by_id: dict[str, Source] = {}
+    for index, source in enumerate(sources.sources):
+        if source.id in by_id:
+            raise DataError(f"{path}: sources[{index}].id: duplicate source id {source.id!r}")
+        by_id[source.id] = source
+    return by_id
+
+
+def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
+    """Map every folded id, name and alias to its role; a name used twice is an error."""
+    names: dict[str, str] = {}
+    role_ids = [r.id for r in knowledge.roles]
+    for index, role in enumerate(knowledge.roles):
+        for label, name in [("id", role.id), ("name", role.name)] + [
+            (f"aliases[{i}]", a) for i, a in enumerate(role.aliases)
+        ]:
+            key = normalise(name)
+            owner = names.get(key)
+            if owner is not None and owner != role.id:
+                raise DataError(
+                    f"{path}: roles[{index}].{label}: {name!r} is already used by role {owner!r}"
+                )
+            names[key] = role.id
+    for index, dispute in enumerate(knowledge.disagreements):
+        for role_id in dispute.roles:
+            if role_id not in role_ids:
+                raise DataError(f"{path}: disagreements[{index}].roles: unknown role {role_id!r}")
+    return names
+
+
+def _check_citations(path: Path, model: BaseModel, sources: dict[str, Source]) -> None:
+    for where, source_id in _citations(model, ""):
+        if source_id not in sources:
+            raise DataError(f"{path}: {where}: unknown source {source_id!r} (see {SOURCES_FILE})")
+
+
+def _citations(value: object, where: str) -> Iterator[tuple[str, str]]:
+    """Every (location, source id) pair cited inside a model, depth first."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            inner = getattr(value, name)
+            path = f"{where}.{name}" if where else name
+            if name == "sources" and isinstance(inner, list):
+                for source_id in inner:
+                    yield path, source_id
+            else:
+                yield from _citations(inner, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _citations(item, f"{where}[{index}]")
+
+
+def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str]) -> None:
+    seen: set[str] = set()
+    flags: set[str] = set()
+    for qi, question in enumerate(questionnaire.questions):
+        where = f"questions[{qi}]"
+        if question.id in seen or question.flag in flags:
+            raise DataError(f"{path}: {where}.id: duplicate question {question.id!r}")
+        seen.add(question.id)
+        flags.add(question.flag)
+        option_ids = [o.id for o in question.options]
+        if len(set(option_ids)) != len(option_ids):
+            raise DataError(f"{path}: {where}.options: option ids repeat")
+        if questionnaire.unsure not in option_ids:
+            raise DataError(f"{path}: {where}.options: needs a {questionnaire.unsure!r} option")
+        for oi, option in enumerate(question.options):
+            for ei, effect in enumerate(option.effects):
+                if effect.role not in role_ids:
+                    raise DataError(
+                        f"{path}: {where}.options[{oi}].effects[{ei}].role: "
+                        f"unknown role {effect.role!r}"
+                    )

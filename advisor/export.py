@@ -1,0 +1,106 @@
+"""Plain dictionaries for --json output, built from the same models the views use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor.catalog import Catalog
+from advisor.engine import Recommendation
+from advisor.models import Role, Source
+
+
+def about(catalog: Catalog) -> dict[str, Any]:
+    k = catalog.knowledge
+    return {"version": k.version, "as_of": k.as_of.isoformat(), "disclaimer": k.disclaimer}
+
+
+def sources_json(sources: list[Source]) -> list[dict[str, Any]]:
+    return [s.model_dump(mode="json") for s in sources]
+
+
+def role_json(catalog: Catalog, role: Role) -> dict[str, Any]:
+    disputes = [d for d in catalog.knowledge.disagreements if role.id in d.roles]
+    return {
+        **role.model_dump(mode="json"),
+        "disagreements": [d.model_dump(mode="json") for d in disputes],
+        "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
+        "sources": sources_json(catalog.cited(role, *disputes)),
+        **about(catalog),
+    }
+
+
+def roles_json(catalog: Catalog) -> dict[str, Any]:
+    return {
+        "roles": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "aliases": r.aliases,
+                "works_for": r.works_for.value,
+                "timeframe": r.timeframe.value,
+                "focus": r.focus.text,
+            }
+            for r in catalog.roles
+        ],
+        "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
+        **about(catalog),
+    }
+
+
+def recommendation_json(
+    catalog: Catalog, answers: dict[str, tuple[str, ...]], rec: Recommendation
+) -> dict[str, Any]:
+    """The stable --json shape of `advisor recommend`."""
+    from advisor.answers import to_mapping
+
+    top = catalog.role(rec.top.role)
+    q = catalog.questionnaire
+    return {
+        "top": rec.top.role,
+        "runner_up": rec.runner_up.role,
+        "ranking": [
+            {
+                "role": s.role,
+                "name": catalog.role(s.role).name,
+                "score": s.score,
+                "points": s.points,
+                "reasons": [
+                    {
+                        "question": r.question,
+                        "answer": r.answer,
+                        "effect": r.weight,
+                        "why": r.why,
+                        "sources": list(r.sources),
+                    }
+                    for r in s.reasons
+                ],
+            }
+            for s in rec.ranking
+        ],
+        "unanswered": list(rec.unanswered),
+        "close_call": rec.close_call,
+        "close_call_note": q.close_call.text if rec.close_call else None,
+        "answers": to_mapping(q, answers),
+        "decision": q.decision,
+        "method": q.method,
+        "next_steps": {
+            "find_one": [f.text for f in top.find_one],
+            "who_pays": top.who_pays.text,
+            "typical_cost": top.typical_cost.text,
+            "questions_to_ask": [f.text for f in top.questions_to_ask],
+        },
+        "sources": sources_json(recommendation_sources(catalog, rec)),
+        **about(catalog),
+    }
+
+
+def recommendation_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
+    """Sources behind the reasons, the top role's next steps and the close-call note."""
+    top = catalog.role(rec.top.role)
+    ids = dict.fromkeys(i for s in rec.ranking for r in s.reasons for i in r.sources)
+    extra = [top.who_pays, top.typical_cost, *top.find_one, *top.questions_to_ask]
+    if rec.close_call:
+        extra.append(catalog.questionnaire.close_call)
+    for fact in extra:
+        ids.update(dict.fromkeys(fact.sources))
+    return [catalog.sources[i] for i in ids]

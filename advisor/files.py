@@ -1,0 +1,59 @@
+"""Write user files atomically and never overwrite one without --force."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from advisor.errors import UsageProblem
+
+
+def check_writable(path: Path, force: bool) -> None:
+    """Fail early (before any prompting) if `path` exists and --force was not given."""
+    if path.is_dir():
+        raise UsageProblem(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise UsageProblem(f"{path}: already exists; pass --force to overwrite it")
+
+
+def write_atomically(path: Path, text: str, force: bool) -> None:
+    """Write to a temporary file beside `path`, then move it into place.
+
+    Without `force` the final step is a hard link, which fails if the file
+    appeared meanwhile, so nothing a user has is ever replaced by accident.
+    Whatever happens, no temporary file is left behind.
+    """
+    check_writable(path, force)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageProblem(f"{path}: cannot write here: {exc.strerror}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise UsageProblem(
+                    f"{path}: already exists; pass --force to overwrite it"
+                ) from None
+            except OSError:
+                if path.exists():
+                    raise UsageProblem(
+                        f"{path}: already exists; pass --force to overwrite it"
+                    ) from None
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageProblem(f"{path}: cannot write: {exc.strerror}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

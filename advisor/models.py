@@ -1,0 +1,156 @@
+"""Pydantic models for the bundled knowledge base and questionnaire.
+
+Every model forbids unknown fields, so a typo in `data/` is an error rather
+than a silently ignored fact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SourceIds = Annotated[list[Slug], Field(min_length=1)]
+WorksForValue = Literal["institution", "patient", "depends"]
+TimeframeValue = Literal["episodic", "ongoing", "as-needed"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    id: Slug
+    kind: Literal["seed", "public"]
+    reference: Text
+    title: Text
+    as_of: date
+    note: str = ""
+
+
+class Fact(Strict):
+    """A statement shown to users, with the sources it rests on.
+
+    `kind` keeps estimates and inferences from passing as established fact.
+    """
+
+    text: Text
+    sources: SourceIds
+    kind: Literal["fact", "estimate", "inference"] = "fact"
+
+
+class WorksFor(Fact):
+    value: WorksForValue
+
+
+class Timeframe(Fact):
+    value: TimeframeValue
+
+
+class LooseTitle(Fact):
+    title: Text
+
+
+class Credential(Fact):
+    name: Text
+    body: str
+
+
+class Salary(Fact):
+    amount: int | None = Field(ge=0)
+
+
+class OccupationCode(Fact):
+    system: Text
+    code: Text
+    title: Text
+    match: Literal["closest", "nearest"]
+
+
+class Variant(Fact):
+    name: Text
+    works_for: WorksForValue
+
+
+class Role(Strict):
+    id: Slug
+    name: Text
+    aliases: list[Text]
+    loose_titles: list[LooseTitle]
+    summary: Fact
+    works_for: WorksFor
+    settings: Annotated[list[Fact], Field(min_length=1)]
+    timeframe: Timeframe
+    focus: Fact
+    responsibilities: Annotated[list[Fact], Field(min_length=1)]
+    limits: Annotated[list[Fact], Field(min_length=1)]
+    education: Annotated[list[Fact], Field(min_length=1)]
+    skills: Annotated[list[Fact], Field(min_length=1)]
+    credentials: Annotated[list[Credential], Field(min_length=1)]
+    who_pays: Fact
+    typical_cost: Fact
+    salary: Salary
+    occupation_codes: Annotated[list[OccupationCode], Field(min_length=1)]
+    find_one: Annotated[list[Fact], Field(min_length=1)]
+    questions_to_ask: Annotated[list[Fact], Field(min_length=1)]
+    variants: list[Variant]
+
+
+class Disagreement(Strict):
+    topic: Text
+    roles: Annotated[list[Slug], Field(min_length=1)]
+    positions: Annotated[list[Fact], Field(min_length=2)]
+
+
+class KnowledgeBase(Strict):
+    version: Text
+    as_of: date
+    disclaimer: Text
+    loose_titles: Fact
+    overlaps: Annotated[list[Fact], Field(min_length=1)]
+    disagreements: list[Disagreement]
+    roles: Annotated[list[Role], Field(min_length=2)]
+
+
+class SourceList(Strict):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+class Effect(Strict):
+    """How choosing an option moves one role's score, and why."""
+
+    role: Slug
+    weight: Annotated[int, Field(ge=-3, le=3)]
+    why: Text
+    sources: SourceIds
+
+
+class Option(Strict):
+    id: Slug
+    label: Text
+    effects: list[Effect] = []
+
+
+class Question(Strict):
+    id: Slug
+    flag: Slug
+    kind: Literal["single", "multi"]
+    prompt: Text
+    help: Text
+    options: Annotated[list[Option], Field(min_length=2)]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Questionnaire(Strict):
+    decision: Text
+    method: Text
+    unsure: Slug
+    scale: Annotated[float, Field(gt=0)]
+    close_call_margin: Annotated[int, Field(ge=0, le=100)]
+    close_call: Fact
+    questions: Annotated[list[Question], Field(min_length=1)]

@@ -1,0 +1,110 @@
+"""`advisor roles`, `advisor show` and the global options, through the real command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import typer
+
+from advisor.cli import app
+from conftest import Run
+
+REQUIRED = [
+    "id",
+    "name",
+    "aliases",
+    "summary",
+    "works_for",
+    "settings",
+    "timeframe",
+    "focus",
+    "responsibilities",
+    "limits",
+    "education",
+    "skills",
+    "credentials",
+    "who_pays",
+    "typical_cost",
+    "salary",
+    "occupation_codes",
+    "find_one",
+    "questions_to_ask",
+    "variants",
+    "sources",
+    "as_of",
+    "version",
+]
+
+
+def test_version(run: Run) -> None:
+    from advisor import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"advisor {__version__}"
+
+
+def test_roles_table_lists_all_four(run: Run) -> None:
+    result = run("roles")
+    assert result.exit_code == 0
+    for name in ("Patient advocate", "Case manager", "Care coordinator", "Care manager"):
+        assert name in result.stdout
+    assert "not used consistently" in result.stdout
+
+
+def test_roles_json(run: Run) -> None:
+    data = json.loads(run("roles", "--json").stdout)
+    assert data["roles"][0]["id"] == "patient-advocate"
+    assert {r["timeframe"] for r in data["roles"]} == {"episodic", "ongoing", "as-needed"}
+
+
+def test_show_by_alias(run: Run) -> None:
+    result = run("show", "nurse-case-manager")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Case manager (case-manager)" in out
+    assert "Where the sources disagree" in out
+    assert "Sources (as of 2026-11-22)" in out
+    assert "seed-003" in out
+
+
+def test_show_json_has_every_field_with_sources(run: Run) -> None:
+    result = run("show", "care-manager", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    for key in REQUIRED:
+        assert data[key] not in (None, "", []), key
+    assert data["aliases"] and "geriatric care manager" in data["aliases"]
+    assert all(f["sources"] for f in data["responsibilities"])
+    assert {s["id"] for s in data["sources"]} >= {"seed-003", "seed-004", "alca"}
+    assert data["salary"]["amount"] is None and "no salary" in data["salary"]["text"]
+
+
+def test_show_unknown_role_is_a_usage_error(run: Run) -> None:
+    result = run("show", "advocat")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Did you mean patient-advocate?" in result.stderr
+
+
+def test_every_command_has_help_with_an_example(run: Run) -> None:
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert {"roles", "show", "recommend"} <= set(commands)
+    for command in commands:
+        result = run(command, "--help")
+        assert result.exit_code == 0, command
+        assert "Example:" in result.stdout, command
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", "show", "advocate", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "patient-advocate"
