@@ -252,6 +252,61 @@ def recommend(
     out.print(recommendation_view(out, catalog, answers, result))
 
 
+@app.command()
+@friendly
+def compare(
+    ctx: typer.Context,
+    role_names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ROLE ROLE [ROLE] [ROLE]",
+            help="Two to four role ids or aliases.",
+            show_default=False,
+        ),
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Compare all four roles.")] = False,
+    aspect: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Show only these rows (repeatable): works-for, settings, timeframe, focus, "
+            "responsibilities, limits, cost, credentials, education, salary, find-one.",
+            show_default=False,
+        ),
+    ] = None,
+    json_out: JsonFlag = False,
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown", help="Print a Markdown table to paste into an email or a note."),
+    ] = False,
+) -> None:
+    """Compare roles side by side: who they work for, settings, cost, credentials and more.
+
+    Example: advisor compare advocate case-manager
+    """
+    from advisor.aspects import select_aspects
+    from advisor.comparison import compare as build
+    from advisor.comparison import pick_roles
+
+    if json_out and markdown:
+        raise UsageProblem("choose one of --json and --markdown")
+    catalog = _catalog(ctx)
+    chosen = pick_roles(catalog, role_names or [], everything)
+    comparison = build(catalog, chosen, select_aspects(aspect))
+    if json_out:
+        from advisor.export import comparison_json
+
+        print_json(comparison_json(catalog, comparison))
+    elif markdown:
+        from advisor.render_compare import comparison_markdown
+
+        sys.stdout.write(comparison_markdown(catalog, comparison))
+    else:
+        from advisor.render_compare import comparison_view
+
+        out = console()
+        out.print(comparison_view(out, catalog, comparison))
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.catalog import Catalog
+from advisor.comparison import Comparison
 from advisor.engine import Recommendation
 from advisor.models import Role, Source
 
@@ -104,3 +105,29 @@ def recommendation_sources(catalog: Catalog, rec: Recommendation) -> list[Source
     for fact in extra:
         ids.update(dict.fromkeys(fact.sources))
     return [catalog.sources[i] for i in ids]
+
+
+def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
+    """The roles' data side by side, aspect by aspect, with what they share."""
+    from advisor.render_compare import comparison_sources
+
+    return {
+        "roles": [{"id": r.id, "name": r.name} for r in c.roles],
+        "aspects": [
+            {
+                "id": a.id,
+                "label": a.label,
+                "values": {r.id: [f.model_dump(mode="json") for f in a.facts(r)] for r in c.roles},
+            }
+            for a in c.aspects
+        ],
+        "shared": [f.model_dump(mode="json") for f in c.shared],
+        "differences": [
+            {"aspect": label, "values": {r.id: v for r, v in values}}
+            for label, values in c.differences
+        ],
+        "disagreements": [d.model_dump(mode="json") for d in c.disagreements],
+        "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
+        "sources": sources_json([catalog.sources[i] for i in comparison_sources(catalog, c)]),
+        **about(catalog),
+    }

@@ -55,3 +55,9 @@ def sources_table(console: Console, sources: Iterable[Source], as_of: str) -> Ta
 
 def is_ascii(console: Console) -> bool:
     return console.encoding.lower() not in ("utf-8", "utf8")
+
+
+def fact_line(fact: Fact) -> str:
+    """A fact as one cited line, led by its name or value where it has one."""
+    lead = getattr(fact, "name", None) or getattr(fact, "value", None)
+    return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)

@@ -20,12 +20,32 @@ def answer_label(catalog: Catalog, question_id: str, option_id: str) -> str:
     return option.label if option else option_id
 
 
-def reason_line(catalog: Catalog, reason: Reason) -> str:
-    sign = "+" if reason.weight > 0 else "-"
-    answer = answer_label(catalog, reason.question, reason.answer)
-    return (
-        f"  {sign} {reason.why} ({reason.weight:+d}, you said: {answer}) "
-        f"[{', '.join(reason.sources)}]"
+def grid(rows: list[tuple[str, str]]) -> RenderableType:
+    """Two columns with a hanging indent, so wrapped lines stay readable when narrow."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for left, right in rows:
+        table.add_row(left, right)
+    return table
+
+
+def reasons_grid(catalog: Catalog, reasons: tuple[Reason, ...]) -> RenderableType:
+    from rich.text import Text
+
+    if not reasons:
+        return Text("  (none of your answers moved it)")
+    return grid(
+        [
+            (
+                f"  {r.weight:+d}",
+                f"{r.why} (you said: {answer_label(catalog, r.question, r.answer)}) "
+                f"[{', '.join(r.sources)}]",
+            )
+            for r in reasons
+        ]
     )
 
 
@@ -43,13 +63,16 @@ def recommendation_view(
     parts: list[RenderableType] = [Text("The decision", style="bold underline"), Text(q.decision)]
 
     given = [
-        f"- {question.prompt} "
-        + ", ".join(answer_label(catalog, question.id, a) for a in answers[question.id])
+        (
+            "-",
+            f"{question.prompt} "
+            + "; ".join(answer_label(catalog, question.id, a) for a in answers[question.id]),
+        )
         for question in q.questions
         if answers.get(question.id)
     ]
     skipped = [question.prompt for question in q.questions if question.id in rec.unanswered]
-    parts += [Text(""), Text("Your answers", style="bold underline"), Text("\n".join(given))]
+    parts += [Text(""), Text("Your answers", style="bold underline"), grid(given)]
     if skipped:
         parts.append(Text("Not answered (counted as not sure): " + "; ".join(skipped), style="dim"))
 
@@ -57,10 +80,8 @@ def recommendation_view(
         Text(""),
         Text(f"Recommended: {top.name} ({rec.top.score}/100)", style="bold green"),
         Text(cite(top.summary)),
-        Text("Why:"),
-        Text(
-            "\n".join(reason_line(catalog, r) for r in rec.top.reasons) or "  (no answer moved it)"
-        ),
+        Text("Why (points each answer gave or took away):"),
+        reasons_grid(catalog, rec.top.reasons),
     ]
 
     scores = Table(
@@ -84,10 +105,7 @@ def recommendation_view(
     parts += [
         Text(""),
         Text(f"Runner-up: {runner.name} ({rec.runner_up.score}/100)", style="bold"),
-        Text(
-            "\n".join(reason_line(catalog, r) for r in rec.runner_up.reasons)
-            or "  (no answer moved it)"
-        ),
+        reasons_grid(catalog, rec.runner_up.reasons),
     ]
     if rec.close_call:
         parts.append(Text(f"Close call: {cite(q.close_call)}", style="bold yellow"))

@@ -1,0 +1,139 @@
+"""`advisor compare` through the real command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Run
+
+
+def test_ids_side_by_side(run: Run) -> None:
+    result = run("compare", "patient-advocate", "case-manager")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Patient advocate vs Case manager" in out
+    for label in ("Who they work for", "Typical settings", "Where to find one", "Credentials"):
+        assert label in out
+    assert "What they all share" in out and "Where they differ most" in out
+    assert "Sources (as of 2026-11-22)" in out
+
+
+def test_aliases_and_all(run: Run) -> None:
+    result = run("compare", "nurse-case-manager", "geriatric-care-manager", "--json")
+    assert [r["id"] for r in json.loads(result.stdout)["roles"]] == ["case-manager", "care-manager"]
+    result = run("compare", "--all", "--json")
+    assert len(json.loads(result.stdout)["roles"]) == 4
+
+
+def test_every_role_gets_every_aspect(run: Run) -> None:
+    data = json.loads(run("compare", "--all", "--json").stdout)
+    assert len(data["aspects"]) == 11
+    for aspect in data["aspects"]:
+        for role_id, facts in aspect["values"].items():
+            assert facts and all(f["sources"] for f in facts), (aspect["id"], role_id)
+
+
+def test_aspect_filter(run: Run) -> None:
+    result = run("compare", "advocate", "coordinator", "--aspect", "cost", "--aspect", "salary")
+    assert result.exit_code == 0
+    assert "Who pays / typical cost" in result.stdout
+    assert "What they do not do" not in result.stdout
+    data = json.loads(
+        run("compare", "advocate", "coordinator", "--aspect", "focus,timeframe", "--json").stdout
+    )
+    assert [a["id"] for a in data["aspects"]] == ["focus", "timeframe"]
+
+
+def test_seed_table_facts_are_reproduced() -> None:
+    """The setting / timeframe / focus table of 003_6c2da9170da5c117.txt."""
+    from typer.testing import CliRunner
+
+    from advisor.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        [
+            "compare",
+            "case-manager",
+            "patient-advocate",
+            "care-manager",
+            "--aspect",
+            "settings,timeframe,focus",
+            "--json",
+        ],
+    )
+    aspects = {a["id"]: a["values"] for a in json.loads(result.stdout)["aspects"]}
+
+    def text(aspect: str, role: str) -> str:
+        return " ".join(f"{f.get('value', '')} {f['text']}" for f in aspects[aspect][role]).lower()
+
+    for word in ("hospital", "insur", "rehab"):
+        assert word in text("settings", "case-manager")
+    assert "independent" in text("settings", "patient-advocate")
+    assert "private" in text("settings", "patient-advocate")
+    assert "community" in text("settings", "care-manager")
+    assert "independent" in text("settings", "care-manager")
+    assert aspects["timeframe"]["case-manager"][0]["value"] == "episodic"
+    assert aspects["timeframe"]["patient-advocate"][0]["value"] == "as-needed"
+    assert aspects["timeframe"]["care-manager"][0]["value"] == "ongoing"
+    assert "system coordination" in text("focus", "case-manager")
+    assert "discharge planning" in text("focus", "case-manager")
+    assert "navigation" in text("focus", "patient-advocate")
+    assert "rights" in text("focus", "patient-advocate")
+    assert "long-term coordination" in text("focus", "care-manager")
+    assert "whole person" in text("focus", "care-manager")
+    for role in ("case-manager", "patient-advocate", "care-manager"):
+        for aspect in aspects.values():
+            assert any("seed-003" in f["sources"] for f in aspect[role])
+
+
+def test_markdown(run: Run) -> None:
+    result = run("compare", "advocate", "case-manager", "--markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "| Aspect | Patient advocate | Case manager |" in lines
+    assert "|---|---|---|" in lines
+    assert any(line.startswith("| Timeframe | - as-needed") for line in lines)
+    assert "### Sources (as of 2026-11-22)" in lines
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["advocat", "case-manager"], "Did you mean patient-advocate?"),
+        (["advocate", "patient-advocate"], "patient-advocate is named twice"),
+        (["advocate"], "compare takes 2 to 4 roles"),
+        ([], "compare takes 2 to 4 roles"),
+        (["--all", "advocate"], "not both"),
+        (["--all", "--aspect", "salry"], "Did you mean salary?"),
+        (["--all", "--json", "--markdown"], "choose one of --json and --markdown"),
+    ],
+)
+def test_usage_errors(run: Run, args: list[str], message: str) -> None:
+    result = run("compare", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_narrow_output_stacks_roles(run: Run) -> None:
+    result = run("compare", "--all", env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 40
+    assert "Care coordinator" in lines
+
+
+def test_wide_output_is_a_table(run: Run) -> None:
+    result = run("compare", "--all", env={"COLUMNS": "200"})
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 200
+    header = next(line for line in lines if line.startswith("|") and "Patient advocate" in line)
+    assert header.count("|") >= 5
+
+
+def test_piped_output_is_plain(run: Run) -> None:
+    result = run("compare", "advocate", "case-manager")
+    assert "\x1b[" not in result.stdout
