@@ -41,7 +41,7 @@ def _prompt(
         return questionary.checkbox(
             question.prompt,
             choices=choices,
-            instruction="(space to tick, enter when done; none ticked = not sure)",
+            instruction="(space to tick, enter when done)",
             **options,
         )
     return questionary.select(
