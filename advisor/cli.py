@@ -309,6 +309,9 @@ def compare(
 
 def main() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # never crash on a non-UTF-8 terminal
+            stream.reconfigure(errors="replace")
     try:
         app(prog_name="advisor")
     except BrokenPipeError:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.catalog import Catalog
-from advisor.comparison import Comparison
-from advisor.engine import Recommendation
-from advisor.models import Role, Source
+if TYPE_CHECKING:
+    from advisor.catalog import Catalog
+    from advisor.comparison import Comparison
+    from advisor.engine import Recommendation
+    from advisor.models import Role, Source
 
 
 def about(catalog: Catalog) -> dict[str, Any]:

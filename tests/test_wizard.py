@@ -58,8 +58,14 @@ def spawn(*args: str) -> pexpect.spawn:
     # pexpect does not answer cursor-position requests; without this each prompt waits 1 s.
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
-    return pexpect.spawn(sys.executable, ["-m", "advisor", *args], env=env, encoding="utf-8",
-                         timeout=30, dimensions=(40, 100))
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 100),
+    )
 
 
 def test_wizard_end_to_end_in_a_terminal() -> None:
@@ -82,8 +88,17 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
 
 
 def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
-    child = spawn("recommend", "--timeframe", "ongoing", "--side", "patient", "--setting",
-                  "home", "--payment", "private")
+    child = spawn(
+        "recommend",
+        "--timeframe",
+        "ongoing",
+        "--side",
+        "patient",
+        "--setting",
+        "home",
+        "--payment",
+        "private",
+    )
     child.expect("What do you need done")
     child.send(ENTER)  # nothing ticked: not sure
     child.expect("Recommended: Care manager")

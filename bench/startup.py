@@ -1,0 +1,99 @@
+"""Start-up benchmark: advisor's commands as whole processes, as a ratio to a floor.
+
+Each advisor command is run alternately with `floor.py` (the smallest typer +
+pydantic + rich program), so both see the same machine noise; the figure is the
+median of the per-pair ratios. Usage:
+
+    python bench/startup.py             # 40 pairs per command
+    python bench/startup.py --quick --max-ratio 1.5   # CI: fewer runs, fail above 1.5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR = [sys.executable, str(HERE / "floor.py"), "advocate", "case-manager"]
+
+
+def advisor_command() -> list[str]:
+    """The installed console script beside this Python, as a user runs it."""
+    script = Path(sys.executable).parent / "advisor"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("advisor")
+    return [found] if found else [sys.executable, "-m", "advisor"]
+
+
+CASES = {
+    "compare advocate case-manager": ["compare", "advocate", "case-manager"],
+    "recommend ... --json": [
+        "recommend",
+        "--timeframe",
+        "ongoing",
+        "--side",
+        "patient",
+        "--need",
+        "home-visits",
+        "--json",
+    ],
+    "roles": ["roles"],
+}
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env, check=True
+    )
+    return time.perf_counter() - start
+
+
+def measure(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float, float]:
+    """(median ratio, median floor seconds, median command seconds) over alternating pairs."""
+    for _ in range(2):  # warm the file cache for both
+        timed(FLOOR, env)
+        timed(command, env)
+    ratios, floors, times = [], [], []
+    for _ in range(runs):
+        floor = timed(FLOOR, env)
+        took = timed(command, env)
+        ratios.append(took / floor)
+        floors.append(floor)
+        times.append(took)
+    return statistics.median(ratios), statistics.median(floors), statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40, help="pairs per command (default 40)")
+    parser.add_argument("--quick", action="store_true", help="15 pairs per command")
+    parser.add_argument(
+        "--max-ratio", type=float, default=None, help="exit 1 if any median ratio is above this"
+    )
+    args = parser.parse_args()
+    runs = 15 if args.quick else args.runs
+    env = {**os.environ, "COLUMNS": "100"}
+    env.pop("ADVISOR_DATA", None)
+    advisor = advisor_command()
+    print(f"{'command':32} {'ratio':>6} {'floor ms':>9} {'advisor ms':>11}  ({runs} pairs)")
+    worst = 0.0
+    for label, argv in CASES.items():
+        ratio, floor, took = measure(advisor + argv, runs, env)
+        worst = max(worst, ratio)
+        print(f"{label:32} {ratio:6.2f} {floor * 1000:9.0f} {took * 1000:11.0f}")
+    if args.max_ratio is not None and worst > args.max_ratio:
+        print(f"FAIL: a median ratio of {worst:.2f} is above {args.max_ratio}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

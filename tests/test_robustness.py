@@ -1,0 +1,158 @@
+"""Random command lines, hostile terminals and bad files: never a traceback,
+always exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from advisor.cli import app
+
+WORDS = [
+    "roles",
+    "show",
+    "compare",
+    "recommend",
+    "--json",
+    "--markdown",
+    "--all",
+    "--aspect",
+    "--timeframe",
+    "--side",
+    "--setting",
+    "--payment",
+    "--need",
+    "--answers",
+    "--save",
+    "--force",
+    "--no-input",
+    "--help",
+    "--version",
+    "--data",
+    "advocate",
+    "case-manager",
+    "care-coordinator",
+    "care-manager",
+    "nurse-case-manager",
+    "episodic",
+    "ongoing",
+    "as-needed",
+    "patient",
+    "system",
+    "home",
+    "facility",
+    "discharge",
+    "scheduling",
+    "medical-bills",
+    "not-sure",
+    "cost",
+    "salary",
+    "answers.json",
+    "nowhere/file.json",
+    "",
+    "-",
+    "--",
+    "—",
+    "ü",
+    "🙂",
+    "\x00",
+    "weekly",
+    "spaceship",
+    "a,b,,c",
+]
+argv = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=8)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(args=argv)
+def test_random_command_lines_never_crash(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # --save may write files: keep them in a scratch folder
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1, 2), (args, result.output)
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), (args, repr(result.exception))
+    assert "Traceback" not in result.output
+
+
+COMMANDS = [
+    ["roles"],
+    ["show", "care-manager"],
+    ["compare", "advocate", "case-manager"],
+    ["compare", "--all"],
+    ["recommend", "--timeframe", "ongoing", "--need", "home-visits"],
+    ["roles", "--json"],
+]
+TERMINALS = {
+    "dumb": {"TERM": "dumb"},
+    "no-color": {"NO_COLOR": "1"},
+    "narrow": {"COLUMNS": "40"},
+    "C locale": {"LANG": "C", "LC_ALL": "C"},
+    "ascii only": {"LC_ALL": "C", "PYTHONIOENCODING": "ascii"},
+}
+
+
+@pytest.mark.parametrize("terminal", TERMINALS)
+def test_every_command_works_in_odd_terminals(terminal: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    env.update(TERMINALS[terminal])
+    for args in COMMANDS:
+        result = subprocess.run(
+            [sys.executable, "-m", "advisor", *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0, (terminal, args, result.stderr)
+        assert b"\x1b[" not in result.stdout
+        if terminal == "narrow" and "--json" not in args:
+            widths = [len(line.rstrip()) for line in result.stdout.decode().splitlines()]
+            assert max(widths) <= 40, args
+        if terminal == "ascii only":
+            result.stdout.decode("ascii")
+
+
+COLOUR = re.compile(rb"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [(None, True), ("1", False)])
+def test_no_color_wins_over_forced_colour(no_color: str | None, coloured: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["FORCE_COLOR"] = "1"
+    if no_color:
+        env["NO_COLOR"] = no_color
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", "recommend", "--need", "travel"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert bool(COLOUR.search(result.stdout)) is coloured
+
+
+def test_broken_pipe_is_quiet() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "advisor", "compare", "--all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        proc.wait(timeout=60)
+    assert b"Traceback" not in err
