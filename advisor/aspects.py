@@ -33,13 +33,18 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("salary", "Average salary (source articles)", lambda r: [r.salary]),
     Aspect("find-one", "Where to find one", lambda r: list(r.find_one)),
 )
+CODES = Aspect("codes", "Closest occupation codes", lambda r: list(r.occupation_codes))
+CAREER_ASPECTS: tuple[Aspect, ...] = (
+    *(a for a in ASPECTS if a.id in ("education", "credentials", "salary")),
+    CODES,
+)
 
 
 def select_aspects(names: list[str] | None) -> list[Aspect]:
     """All aspects, or the named ones in the order given; unknown names are usage errors."""
     if not names:
         return list(ASPECTS)
-    by_id = {a.id: a for a in ASPECTS}
+    by_id = {a.id: a for a in (*ASPECTS, CODES)}
     chosen: list[Aspect] = []
     for raw in names:
         for name in (n.strip().lower() for n in raw.split(",") if n.strip()):

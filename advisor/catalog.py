@@ -22,6 +22,7 @@ from advisor.models import KnowledgeBase, Questionnaire, Role, Source, SourceLis
 
 ROLES_FILE = "roles.json"
 QUESTIONS_FILE = "questions.json"
+CAREER_FILE = "career.json"
 SOURCES_FILE = "sources.json"
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,6 +46,13 @@ class Catalog:
     @property
     def roles(self) -> list[Role]:
         return self.knowledge.roles
+
+    @functools.cached_property
+    def career(self) -> Questionnaire:
+        """The career questionnaire, read only by `advisor career`."""
+        return _load_questionnaire(
+            self.directory / CAREER_FILE, self.sources, {r.id for r in self.roles}
+        )
 
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
@@ -84,13 +92,22 @@ def load_catalog(directory: Path | None = None) -> Catalog:
         raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {QUESTIONS_FILE}")
     sources = _read(folder / SOURCES_FILE, SourceList)
     knowledge = _read(folder / ROLES_FILE, KnowledgeBase)
-    questionnaire = _read(folder / QUESTIONS_FILE, Questionnaire)
     by_id = _unique_sources(folder / SOURCES_FILE, sources)
     names = _check_roles(folder / ROLES_FILE, knowledge)
     _check_citations(folder / ROLES_FILE, knowledge, by_id)
-    _check_citations(folder / QUESTIONS_FILE, questionnaire, by_id)
-    _check_questions(folder / QUESTIONS_FILE, questionnaire, {r.id for r in knowledge.roles})
+    questionnaire = _load_questionnaire(
+        folder / QUESTIONS_FILE, by_id, {r.id for r in knowledge.roles}
+    )
     return Catalog(folder, knowledge, questionnaire, by_id, names)
+
+
+def _load_questionnaire(
+    path: Path, sources: dict[str, Source], role_ids: set[str]
+) -> Questionnaire:
+    questionnaire = _read(path, Questionnaire)
+    _check_citations(path, questionnaire, sources)
+    _check_questions(path, questionnaire, role_ids)
+    return questionnaire
 
 
 def _read(path: Path, model: type[M]) -> M:

@@ -1,25 +1,29 @@
 """The typer command line: parse flags, call the core, pick the output.
 
 Each command stays a few lines; the work is in catalog, engine and the views.
+Heavy imports happen inside the commands, so `--help` and scripted runs stay fast.
 """
 
 from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from advisor import __version__
-from advisor.errors import INTERRUPTED, USAGE_ERROR, AdvisorError, UsageProblem
+from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
 from advisor.output import console, print_error, print_json
 
 if TYPE_CHECKING:
+    from advisor.answers import Answers
     from advisor.catalog import Catalog
+    from advisor.document import Document
+    from advisor.models import Questionnaire
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +39,38 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+def _opt(help: str, *names: str) -> Any:
+    """A flag with help text and no default shown (typer's own return type is Any)."""
+    return typer.Option(*names, help=help, show_default=False)
+
+
+JsonFlag = Annotated[bool, _opt("Print JSON instead of text.", "--json")]
+AnswersFile = Annotated[
+    Path | None, _opt("Read answers from a JSON file (flags win).", "--answers")
+]
+SaveFile = Annotated[Path | None, _opt("Save the answers to a JSON file, for --answers.")]
+Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.")]
+NoInput = Annotated[
+    bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
+]
+Timeframe = Annotated[
+    str | None, _opt("How long help is needed: episodic, ongoing, as-needed, not-sure.")
+]
+Side = Annotated[
+    str | None, _opt("Whose side the helper is on: patient, system, either, not-sure.")
+]
+Setting = Annotated[str | None, _opt("Where the person is: home, facility, both, not-sure.")]
+Payment = Annotated[str | None, _opt("How help is paid for: covered, private, not-sure.")]
+Need = Annotated[
+    list[str] | None,
+    _opt(
+        "What needs doing; repeat or comma-separate: discharge, insurance-approval, "
+        "insurance-denial, medical-bills, understand-options, appointments-with-me, scheduling, "
+        "transportation, home-visits, medications, long-term-plan, family-updates, benefits, "
+        "rights, social-needs, placement, crisis-prevention, travel, not-sure."
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -67,6 +102,66 @@ def _catalog(ctx: typer.Context) -> Catalog:
     return load_catalog(settings.data if settings else None)
 
 
+Flags = Mapping[str, "str | list[str] | None"]
+
+
+def _given(questionnaire: Questionnaire, flags: Flags, answers_file: Path | None) -> Answers:
+    """Answers from a file, then flags on top, through the one validation path."""
+    from advisor.answers import parse_answer, read_answers_file
+
+    answers = read_answers_file(questionnaire, answers_file) if answers_file else {}
+    for question in questionnaire.questions:
+        raw = flags.get(question.flag)
+        if raw is not None:
+            answers[question.id] = parse_answer(questionnaire, question, raw, f"--{question.flag}")
+    return answers
+
+
+def _gather(
+    questionnaire: Questionnaire, flags: Flags, answers_file: Path | None, prompt: bool
+) -> Answers:
+    """Given answers, then the wizard for the rest when on a terminal; never empty."""
+    answers = _given(questionnaire, flags, answers_file)
+    if prompt and sys.stdin.isatty() and sys.stdout.isatty():
+        from advisor.wizard import ask
+
+        answers = ask(questionnaire, answers)
+    if not any(answers.values()):
+        flag_list = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
+        raise UsageProblem(
+            f"no answers to go on. Pass {flag_list} or --answers FILE, "
+            "or run this command in a terminal to be asked."
+        )
+    return answers
+
+
+def _save_answers(questionnaire: Questionnaire, answers: Answers, path: Path, force: bool) -> None:
+    import json
+
+    from advisor.answers import to_mapping
+    from advisor.files import write_atomically
+
+    write_atomically(path, json.dumps(to_mapping(questionnaire, answers), indent=2) + "\n", force)
+
+
+def _write_report(doc: Document, path: Path, force: bool) -> None:
+    from advisor.document import to_html, to_markdown
+    from advisor.files import write_atomically
+
+    suffix = path.suffix.lower()
+    if suffix not in (".md", ".html", ".htm"):
+        raise UsageProblem(f"--report: {path} should end in .md or .html")
+    write_atomically(path, to_markdown(doc) if suffix == ".md" else to_html(doc), force)
+    sys.stderr.write(f"Report written to {path}\n")
+
+
+def _print_document(doc: Document) -> None:
+    from advisor.render_document import to_rich
+
+    out = console()
+    out.print(to_rich(out, doc))
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"advisor {__version__}")
@@ -81,9 +176,9 @@ def main_options(
         typer.Option(
             "--data",
             envvar="ADVISOR_DATA",
-            help="Use the knowledge base in this folder (roles.json, questions.json, "
-            "sources.json) instead of the bundled one.",
             show_default=False,
+            help="Use the knowledge base in this folder (roles.json, questions.json, "
+            "sources.json, career.json) instead of the bundled one.",
         ),
     ] = None,
     version: Annotated[
@@ -142,118 +237,6 @@ def show(
 
 @app.command()
 @friendly
-def recommend(
-    ctx: typer.Context,
-    timeframe: Annotated[
-        str | None,
-        typer.Option(
-            help="How long help is needed: episodic, ongoing, as-needed, not-sure.",
-            show_default=False,
-        ),
-    ] = None,
-    side: Annotated[
-        str | None,
-        typer.Option(
-            help="Whose side the helper is on: patient, system, either, not-sure.",
-            show_default=False,
-        ),
-    ] = None,
-    setting: Annotated[
-        str | None,
-        typer.Option(
-            help="Where the person is: home, facility, both, not-sure.", show_default=False
-        ),
-    ] = None,
-    payment: Annotated[
-        str | None,
-        typer.Option(help="How help is paid for: covered, private, not-sure.", show_default=False),
-    ] = None,
-    need: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="What needs doing; repeat or comma-separate: discharge, insurance-approval, "
-            "insurance-denial, medical-bills, understand-options, appointments-with-me, "
-            "scheduling, transportation, home-visits, medications, long-term-plan, "
-            "family-updates, benefits, rights, social-needs, placement, crisis-prevention, "
-            "travel, not-sure.",
-            show_default=False,
-        ),
-    ] = None,
-    answers_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Read answers from a JSON file (flags win over it).",
-            show_default=False,
-        ),
-    ] = None,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            help="Save the answers to a JSON file, for --answers later.", show_default=False
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the --save file if it exists.")] = False,
-    no_input: Annotated[
-        bool,
-        typer.Option("--no-input", help="Never prompt; unanswered questions count as not sure."),
-    ] = False,
-    json_out: JsonFlag = False,
-) -> None:
-    """Answer a few questions and get the role that fits, with reasons and next steps.
-
-    In a terminal it asks what the flags did not answer; in scripts it never prompts.
-
-    Example: advisor recommend --timeframe ongoing --side patient --setting home
-    """
-    from advisor.answers import parse_answer, read_answers_file, to_mapping
-    from advisor.engine import recommend as rank
-    from advisor.files import check_writable, write_atomically
-
-    catalog = _catalog(ctx)
-    q = catalog.questionnaire
-    if save:
-        check_writable(save, force)
-    answers = read_answers_file(q, answers_file) if answers_file else {}
-    flags = {
-        "timeframe": timeframe,
-        "side": side,
-        "setting": setting,
-        "payment": payment,
-        "need": need,
-    }
-    for question in q.questions:
-        raw = flags.get(question.flag)
-        if raw is not None:
-            answers[question.id] = parse_answer(q, question, raw, f"--{question.flag}")
-    if not no_input and sys.stdin.isatty() and sys.stdout.isatty():
-        from advisor.wizard import ask
-
-        answers = ask(q, answers)
-    if not any(answers.values()):
-        flag_list = ", ".join(f"--{question.flag}" for question in q.questions)
-        raise UsageProblem(
-            f"no answers to go on. Pass {flag_list} or --answers FILE, "
-            "or run `advisor recommend` in a terminal to be asked."
-        )
-    result = rank(q, [r.id for r in catalog.roles], answers)
-    if save:
-        import json
-
-        write_atomically(save, json.dumps(to_mapping(q, answers), indent=2) + "\n", force)
-    if json_out:
-        from advisor.export import recommendation_json
-
-        print_json(recommendation_json(catalog, answers, result))
-        return
-    from advisor.render_recommend import recommendation_view
-
-    out = console()
-    out.print(recommendation_view(out, catalog, answers, result))
-
-
-@app.command()
-@friendly
 def compare(
     ctx: typer.Context,
     role_names: Annotated[
@@ -264,19 +247,17 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    everything: Annotated[bool, typer.Option("--all", help="Compare all four roles.")] = False,
+    everything: Annotated[bool, _opt("Compare all four roles.", "--all")] = False,
     aspect: Annotated[
         list[str] | None,
-        typer.Option(
-            help="Show only these rows (repeatable): works-for, settings, timeframe, focus, "
-            "responsibilities, limits, cost, credentials, education, salary, find-one.",
-            show_default=False,
+        _opt(
+            "Show only these rows (repeatable): works-for, settings, timeframe, focus, "
+            "responsibilities, limits, cost, credentials, education, salary, find-one, codes."
         ),
     ] = None,
     json_out: JsonFlag = False,
     markdown: Annotated[
-        bool,
-        typer.Option("--markdown", help="Print a Markdown table to paste into an email or a note."),
+        bool, _opt("Print Markdown to paste into an email or a note.", "--markdown")
     ] = False,
 ) -> None:
     """Compare roles side by side: who they work for, settings, cost, credentials and more.
@@ -285,26 +266,174 @@ def compare(
     """
     from advisor.aspects import select_aspects
     from advisor.comparison import compare as build
-    from advisor.comparison import pick_roles
+    from advisor.comparison import comparison_document, pick_roles
 
     if json_out and markdown:
         raise UsageProblem("choose one of --json and --markdown")
     catalog = _catalog(ctx)
-    chosen = pick_roles(catalog, role_names or [], everything)
-    comparison = build(catalog, chosen, select_aspects(aspect))
+    comparison = build(
+        catalog, pick_roles(catalog, role_names or [], everything), select_aspects(aspect)
+    )
     if json_out:
         from advisor.export import comparison_json
 
         print_json(comparison_json(catalog, comparison))
     elif markdown:
-        from advisor.render_compare import comparison_markdown
+        from advisor.document import to_markdown
 
-        sys.stdout.write(comparison_markdown(catalog, comparison))
+        sys.stdout.write(to_markdown(comparison_document(catalog, comparison)))
     else:
-        from advisor.render_compare import comparison_view
+        _print_document(comparison_document(catalog, comparison))
 
-        out = console()
-        out.print(comparison_view(out, catalog, comparison))
+
+@app.command()
+@friendly
+def recommend(
+    ctx: typer.Context,
+    timeframe: Timeframe = None,
+    side: Side = None,
+    setting: Setting = None,
+    payment: Payment = None,
+    need: Need = None,
+    answers_file: AnswersFile = None,
+    save: SaveFile = None,
+    report: Annotated[
+        Path | None, _opt("Also write a report to share: FILE.md or FILE.html.")
+    ] = None,
+    force: Force = False,
+    no_input: NoInput = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """Answer a few questions and get the role that fits, with reasons and next steps.
+
+    In a terminal it asks what the flags did not answer; in scripts it never prompts.
+
+    Example: advisor recommend --timeframe ongoing --side patient --setting home
+    """
+    from advisor.engine import recommend as rank
+    from advisor.files import check_writable
+
+    catalog = _catalog(ctx)
+    q = catalog.questionnaire
+    for path in (save, report):
+        if path:
+            check_writable(path, force)
+    flags = {
+        "timeframe": timeframe,
+        "side": side,
+        "setting": setting,
+        "payment": payment,
+        "need": need,
+    }
+    answers = _gather(q, flags, answers_file, prompt=not no_input)
+    result = rank(q, [r.id for r in catalog.roles], answers)
+    if save:
+        _save_answers(q, answers, save, force)
+    if json_out:
+        from advisor.export import recommendation_json
+
+        print_json(recommendation_json(catalog, answers, result))
+    if report or not json_out:
+        from advisor.report import recommendation_document
+
+        doc = recommendation_document(catalog, answers, result)
+        if report:
+            _write_report(doc, report, force)
+        if not json_out:
+            _print_document(doc)
+
+
+@app.command()
+@friendly
+def career(
+    ctx: typer.Context,
+    work_for: Annotated[
+        str | None, _opt("Whom you want to work for: patients, institution, either, not-sure.")
+    ] = None,
+    relationship: Annotated[
+        str | None, _opt("Relationship with patients: episodic, long-term, not-sure.")
+    ] = None,
+    travel: Annotated[str | None, _opt("Home visits and travel: yes, no, not-sure.")] = None,
+    licence: Annotated[
+        str | None, _opt("Licence held or planned: nurse, social-work, none, not-sure.")
+    ] = None,
+    pay: Annotated[str | None, _opt("How much pay matters: a-lot, some, not-sure.")] = None,
+    flexibility: Annotated[
+        str | None, _opt("How much schedule flexibility matters: a-lot, some, not-sure.")
+    ] = None,
+    answers_file: AnswersFile = None,
+    save: SaveFile = None,
+    force: Force = False,
+    no_input: NoInput = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """For people choosing a career: which of the four fits you, and how to get there.
+
+    Shows the best fit with reasons, then education, licence and credential paths,
+    skills, salary figures and the closest occupation codes.
+
+    Example: advisor career --work-for patients --licence none --relationship episodic
+    """
+    from advisor.career import career_document, career_json
+    from advisor.engine import recommend as rank
+    from advisor.files import check_writable
+
+    catalog = _catalog(ctx)
+    q = catalog.career
+    if save:
+        check_writable(save, force)
+    flags = {
+        "work-for": work_for,
+        "relationship": relationship,
+        "travel": travel,
+        "licence": licence,
+        "pay": pay,
+        "flexibility": flexibility,
+    }
+    answers = _gather(q, flags, answers_file, prompt=not no_input)
+    result = rank(q, [r.id for r in catalog.roles], answers)
+    if save:
+        _save_answers(q, answers, save, force)
+    if json_out:
+        print_json(career_json(catalog, answers, result))
+    else:
+        _print_document(career_document(catalog, answers, result))
+
+
+@app.command(name="map")
+@friendly
+def role_map(
+    ctx: typer.Context,
+    timeframe: Timeframe = None,
+    side: Side = None,
+    setting: Setting = None,
+    payment: Payment = None,
+    need: Need = None,
+    answers_file: AnswersFile = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Draw the four roles on two axes (system or patient; one episode or ongoing).
+
+    With the same answers as `recommend` (flags or --answers) it marks where you are.
+
+    Example: advisor map --side patient --timeframe ongoing
+    """
+    from advisor.map_view import map_json, map_view
+
+    catalog = _catalog(ctx)
+    flags: Flags = {
+        "timeframe": timeframe,
+        "side": side,
+        "setting": setting,
+        "payment": payment,
+        "need": need,
+    }
+    answers = _given(catalog.questionnaire, flags, answers_file)
+    if json_out:
+        print_json(map_json(catalog, answers))
+        return
+    out = console()
+    out.print(map_view(out, catalog, answers))
 
 
 def main() -> None:
@@ -320,6 +449,3 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         sys.exit(INTERRUPTED)
-
-
-__all__ = ["USAGE_ERROR", "app", "main"]

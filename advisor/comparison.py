@@ -1,4 +1,5 @@
-"""Pick the roles to compare and work out what they share and where they differ."""
+"""Pick the roles to compare, work out what they share and where they differ,
+and lay that out as a document for the terminal, Markdown and reports."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from dataclasses import dataclass
 
 from advisor.aspects import Aspect
 from advisor.catalog import Catalog
+from advisor.citing import cite, fact_line
+from advisor.document import Block, Bullets, Document, Paragraph, Section, Table
 from advisor.errors import UsageProblem
-from advisor.models import Disagreement, Fact, Role
+from advisor.models import Disagreement, Fact, Role, Source
+from advisor.sections import closing_sections
 
 MIN_ROLES, MAX_ROLES = 2, 4
 
@@ -58,3 +62,42 @@ def compare(catalog: Catalog, roles: list[Role], aspects: list[Aspect]) -> Compa
     ids = {r.id for r in roles}
     disputes = [d for d in catalog.knowledge.disagreements if ids & set(d.roles)]
     return Comparison(roles, aspects, list(catalog.knowledge.overlaps), differences, disputes)
+
+
+def comparison_sources(catalog: Catalog, c: Comparison) -> list[Source]:
+    facts = [f for a in c.aspects for r in c.roles for f in a.facts(r)]
+    return catalog.cited(*facts, *c.shared, *c.disagreements, catalog.knowledge.loose_titles)
+
+
+def aspect_table(c: Comparison) -> Table:
+    return Table(
+        ("Aspect", *(r.name for r in c.roles)),
+        tuple(
+            (a.label, *("\n".join(f"- {fact_line(f)}" for f in a.facts(r)) for r in c.roles))
+            for a in c.aspects
+        ),
+    )
+
+
+def comparison_document(catalog: Catalog, c: Comparison) -> Document:
+    """The comparison as a document: the table, then what is shared and what differs."""
+    sections = [
+        Section("Side by side", (aspect_table(c),)),
+        Section("What they all share", (Bullets(tuple(cite(f) for f in c.shared)),)),
+    ]
+    if c.differences:
+        lines = tuple(
+            f"{label}: " + "; ".join(f"{r.name}: {v}" for r, v in values)
+            for label, values in c.differences
+        )
+        sections.append(Section("Where they differ most", (Bullets(lines),)))
+    if c.disagreements:
+        blocks: list[Block] = []
+        for dispute in c.disagreements:
+            blocks += [
+                Paragraph(dispute.topic, "bold"),
+                Bullets(tuple(cite(p) for p in dispute.positions)),
+            ]
+        sections.append(Section("Where the sources disagree", tuple(blocks)))
+    sections += closing_sections(catalog, comparison_sources(catalog, c))
+    return Document(" vs ".join(r.name for r in c.roles), tuple(sections))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from advisor.answers import Answers
     from advisor.catalog import Catalog
     from advisor.comparison import Comparison
     from advisor.engine import Recommendation
-    from advisor.models import Role, Source
+    from advisor.models import Questionnaire, Role, Source
 
 
 def about(catalog: Catalog) -> dict[str, Any]:
@@ -49,14 +50,12 @@ def roles_json(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def recommendation_json(
-    catalog: Catalog, answers: dict[str, tuple[str, ...]], rec: Recommendation
+def ranking_json(
+    catalog: Catalog, questionnaire: Questionnaire, answers: Answers, rec: Recommendation
 ) -> dict[str, Any]:
-    """The stable --json shape of `advisor recommend`."""
+    """The stable core of `recommend --json` and `career --json`."""
     from advisor.answers import to_mapping
 
-    top = catalog.role(rec.top.role)
-    q = catalog.questionnaire
     return {
         "top": rec.top.role,
         "runner_up": rec.runner_up.role,
@@ -81,10 +80,18 @@ def recommendation_json(
         ],
         "unanswered": list(rec.unanswered),
         "close_call": rec.close_call,
-        "close_call_note": q.close_call.text if rec.close_call else None,
-        "answers": to_mapping(q, answers),
-        "decision": q.decision,
-        "method": q.method,
+        "close_call_note": questionnaire.close_call.text if rec.close_call else None,
+        "answers": to_mapping(questionnaire, answers),
+        "decision": questionnaire.decision,
+        "method": questionnaire.method,
+    }
+
+
+def recommendation_json(catalog: Catalog, answers: Answers, rec: Recommendation) -> dict[str, Any]:
+    """The stable --json shape of `advisor recommend`."""
+    top = catalog.role(rec.top.role)
+    return {
+        **ranking_json(catalog, catalog.questionnaire, answers, rec),
         "next_steps": {
             "find_one": [f.text for f in top.find_one],
             "who_pays": top.who_pays.text,
@@ -96,21 +103,30 @@ def recommendation_json(
     }
 
 
-def recommendation_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
-    """Sources behind the reasons, the top role's next steps and the close-call note."""
+def recommendation_sources(
+    catalog: Catalog, rec: Recommendation, compared: list[Role] | None = None
+) -> list[Source]:
+    """Sources behind the reasons, the top role's next steps, the close-call note
+    and any roles compared alongside."""
     top = catalog.role(rec.top.role)
     ids = dict.fromkeys(i for s in rec.ranking for r in s.reasons for i in r.sources)
-    extra = [top.who_pays, top.typical_cost, *top.find_one, *top.questions_to_ask]
+    extra = [
+        top.summary,
+        top.who_pays,
+        top.typical_cost,
+        *top.find_one,
+        *top.questions_to_ask,
+        catalog.knowledge.loose_titles,
+    ]
     if rec.close_call:
         extra.append(catalog.questionnaire.close_call)
-    for fact in extra:
-        ids.update(dict.fromkeys(fact.sources))
+    ids.update(dict.fromkeys(s.id for s in catalog.cited(*extra, *(compared or []))))
     return [catalog.sources[i] for i in ids]
 
 
 def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
     """The roles' data side by side, aspect by aspect, with what they share."""
-    from advisor.render_compare import comparison_sources
+    from advisor.comparison import comparison_sources
 
     return {
         "roles": [{"id": r.id, "name": r.name} for r in c.roles],
@@ -129,6 +145,6 @@ def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
         ],
         "disagreements": [d.model_dump(mode="json") for d in c.disagreements],
         "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
-        "sources": sources_json([catalog.sources[i] for i in comparison_sources(catalog, c)]),
+        "sources": sources_json(comparison_sources(catalog, c)),
         **about(catalog),
     }

@@ -33,6 +33,7 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
         raise UsageProblem(f"{path}: cannot write here: {exc.strerror}") from None
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -57,3 +58,9 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -75,6 +75,14 @@ class Variant(Fact):
     works_for: WorksForValue
 
 
+class Position(Fact):
+    """Where a role sits on the map: x from system (-1) to patient (+1),
+    y from one episode (-1) to ongoing (+1)."""
+
+    x: Annotated[float, Field(ge=-1, le=1)]
+    y: Annotated[float, Field(ge=-1, le=1)]
+
+
 class Role(Strict):
     id: Slug
     name: Text
@@ -97,6 +105,7 @@ class Role(Strict):
     find_one: Annotated[list[Fact], Field(min_length=1)]
     questions_to_ask: Annotated[list[Fact], Field(min_length=1)]
     variants: list[Variant]
+    position: Position
 
 
 class Disagreement(Strict):
@@ -132,6 +141,8 @@ class Option(Strict):
     id: Slug
     label: Text
     effects: list[Effect] = []
+    map_x: Annotated[float | None, Field(ge=-1, le=1)] = None
+    map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
 
 
 class Question(Strict):

@@ -6,19 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from advisor.citing import cite
 from advisor.models import Fact, Source
 
 if TYPE_CHECKING:
     from rich.box import Box
     from rich.console import Console
     from rich.table import Table
-
-KIND_LABELS = {"estimate": " (estimate)", "inference": " (common practice, not a rule)"}
-
-
-def cite(fact: Fact) -> str:
-    """A fact's text with its source ids, e.g. `Plans discharge [seed-003]`."""
-    return f"{fact.text}{KIND_LABELS.get(fact.kind, '')} [{', '.join(fact.sources)}]"
 
 
 def bullets(facts: Iterable[Fact]) -> str:
@@ -55,9 +49,3 @@ def sources_table(console: Console, sources: Iterable[Source], as_of: str) -> Ta
 
 def is_ascii(console: Console) -> bool:
     return console.encoding.lower() not in ("utf-8", "utf8")
-
-
-def fact_line(fact: Fact) -> str:
-    """A fact as one cited line, led by its name or value where it has one."""
-    lead = getattr(fact, "name", None) or getattr(fact, "value", None)
-    return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advisor.catalog import Catalog
+from advisor.citing import cite
 from advisor.models import Fact, Role
-from advisor.render_common import box_for, bullets, cite, sources_table
+from advisor.render_common import box_for, bullets, sources_table
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

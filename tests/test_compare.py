@@ -96,7 +96,7 @@ def test_markdown(run: Run) -> None:
     assert "| Aspect | Patient advocate | Case manager |" in lines
     assert "|---|---|---|" in lines
     assert any(line.startswith("| Timeframe | - as-needed") for line in lines)
-    assert "### Sources (as of 2026-11-22)" in lines
+    assert "## Sources (as of 2026-11-22)" in lines
 
 
 @pytest.mark.parametrize(

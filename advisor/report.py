@@ -1,0 +1,103 @@
+"""The recommendation as a document: shown in the terminal, and written by
+`--report` as Markdown or a self-contained HTML page to share."""
+
+from __future__ import annotations
+
+from advisor.answers import Answers
+from advisor.aspects import ASPECTS
+from advisor.catalog import Catalog
+from advisor.citing import cite
+from advisor.comparison import aspect_table, compare
+from advisor.document import Block, Bullets, Document, Paragraph, Scores, Section
+from advisor.engine import Reason, Recommendation
+from advisor.export import recommendation_sources
+from advisor.models import Questionnaire
+from advisor.sections import closing_sections
+
+SCORE_NOTE = "50 = your answers say nothing either way."
+
+
+def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
+    question = next(q for q in questionnaire.questions if q.id == question_id)
+    option = question.option(option_id)
+    return option.label if option else option_id
+
+
+def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> Bullets:
+    if not reasons:
+        return Bullets(("None of your answers moved it.",))
+    return Bullets(
+        tuple(
+            f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)}) "
+            f"[{', '.join(r.sources)}]"
+            for r in reasons
+        ),
+        tuple(f"{r.weight:+d}" for r in reasons),
+    )
+
+
+def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
+    lines = []
+    for question in questionnaire.questions:
+        chosen = answers.get(question.id, ())
+        given = "; ".join(answer_label(questionnaire, question.id, a) for a in chosen)
+        lines.append(f"{question.prompt} {given or 'Not sure / not answered'}")
+    return Bullets(tuple(lines))
+
+
+def scored_document(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    answers: Answers,
+    rec: Recommendation,
+    headline: str,
+    kind: str,
+) -> list[Section]:
+    """The parts a role recommendation and a career recommendation share."""
+    top = catalog.role(rec.top.role)
+    runner = catalog.role(rec.runner_up.role)
+    runner_blocks: list[Block] = [reasons_block(questionnaire, rec.runner_up.reasons)]
+    if rec.close_call:
+        runner_blocks.append(
+            Paragraph(f"Close call: {cite(questionnaire.close_call)}", "bold yellow")
+        )
+    return [
+        Section("The decision", (Paragraph(questionnaire.decision),)),
+        Section("Your answers", (answers_block(questionnaire, answers),)),
+        Section(
+            f"{headline}: {top.name} ({rec.top.score}/100)",
+            (
+                Paragraph(cite(top.summary)),
+                Paragraph("Why (points each answer gave or took away):"),
+                reasons_block(questionnaire, rec.top.reasons),
+            ),
+            highlight=True,
+        ),
+        Section(
+            f"Every {kind}'s score",
+            (Scores(tuple((catalog.role(s.role).name, s.score) for s in rec.ranking), SCORE_NOTE),),
+        ),
+        Section(f"Runner-up: {runner.name} ({rec.runner_up.score}/100)", tuple(runner_blocks)),
+        Section("How this was reached", (Paragraph(questionnaire.method),)),
+    ]
+
+
+def recommendation_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> Document:
+    top = catalog.role(rec.top.role)
+    pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
+    sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
+    sections += [
+        Section("The top two compared", (aspect_table(pair),), print_only=True),
+        Section(
+            f"Next steps: finding a {top.name.lower()}",
+            (
+                Bullets(tuple(cite(f) for f in top.find_one)),
+                Paragraph(f"Who pays: {cite(top.who_pays)}"),
+                Paragraph(f"Typical cost: {cite(top.typical_cost)}"),
+                Paragraph("Questions to ask:"),
+                Bullets(tuple(cite(f) for f in top.questions_to_ask)),
+            ),
+        ),
+    ]
+    sections += closing_sections(catalog, recommendation_sources(catalog, rec, pair.roles))
+    return Document("advisor: which kind of help fits", tuple(sections))

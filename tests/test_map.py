@@ -1,0 +1,66 @@
+"""`advisor map`: the drawing at 60 and 120 columns, the 'you' mark, JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from advisor.catalog import load_catalog
+from advisor.role_map import Point, draw, person_position
+from conftest import Run
+
+NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_map_fits_the_terminal(run: Run, columns: int) -> None:
+    result = run(
+        "map", "--side", "patient", "--timeframe", "ongoing", env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= columns
+    drawing = "\n".join(lines[:16])
+    for name in NAMES:
+        assert name in drawing
+    assert "works for the system" in result.stdout and "works for the patient" in result.stdout
+    assert "ongoing" in drawing and "one episode" in drawing
+    assert "you" in drawing and "\x1b[" not in result.stdout
+
+
+def test_roles_sit_in_the_right_quadrants() -> None:
+    lines = draw([Point("CM", -0.8, -0.8), Point("PA", 0.8, 0.8)], 60, ascii_only=True)
+    grid = lines[2:-4]  # inside the frame
+    middle_row = len(grid) // 2
+    cm_row = next(i for i, line in enumerate(grid) if "CM" in line)
+    pa_row = next(i for i, line in enumerate(grid) if "PA" in line)
+    assert pa_row < middle_row < cm_row  # PA is ongoing (top), CM one episode (bottom)
+    assert grid[cm_row].index("CM") < 30 < grid[pa_row].index("PA")
+
+
+def test_person_position_follows_the_answers() -> None:
+    q = load_catalog().questionnaire
+    assert person_position(q, {}) == (None, None)
+    assert person_position(q, {"side": ("patient",), "timeframe": ("episodic",)}) == (1.0, -1.0)
+    assert person_position(q, {"side": ("system",)}) == (-1.0, None)
+
+
+def test_map_without_answers_explains_how_to_place_yourself(run: Run) -> None:
+    result = run("map")
+    assert result.exit_code == 0
+    assert "Answer --side and --timeframe" in " ".join(result.stdout.split())
+
+
+def test_map_json(run: Run) -> None:
+    data = json.loads(run("map", "--side", "system", "--json").stdout)
+    assert data["you"] == {"x": -1.0, "y": None}
+    positions = {r["role"]: (r["x"], r["y"]) for r in data["roles"]}
+    assert positions["case-manager"][0] < 0 < positions["patient-advocate"][0]
+    assert positions["care-manager"][1] > 0 > positions["case-manager"][1]
+    assert all(r["sources"] for r in data["roles"])
+
+
+def test_map_rejects_bad_answers(run: Run) -> None:
+    result = run("map", "--side", "mine")
+    assert result.exit_code == 2 and "Choose from" in result.stderr

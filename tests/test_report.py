@@ -1,0 +1,133 @@
+"""`advisor recommend --report`: Markdown and self-contained HTML to share."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+
+ARGS = [
+    "recommend",
+    "--timeframe",
+    "episodic",
+    "--side",
+    "system",
+    "--setting",
+    "facility",
+    "--need",
+    "discharge",
+]
+MUST_HAVE = [
+    "The decision",
+    "Your answers",
+    "For one event",
+    "Recommended: Case manager",
+    "Every role's score",
+    "Care coordinator",
+    "Patient advocate",
+    "Care manager",
+    "Runner-up: Care coordinator",
+    "The top two compared",
+    "Who they work for",
+    "Next steps: finding a case manager",
+    "Questions to ask",
+    "Sources (as of 2026-11-22)",
+    "cfr-482-43",
+    "not medical, legal or financial advice",
+]
+
+
+class TextAndLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: set[str] = set()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.urls += [v or "" for k, v in attrs if k in ("src", "href")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_markdown_report(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "for-my-sister.md"
+    result = run(*ARGS, "--report", str(path))
+    assert result.exit_code == 0
+    assert f"Report written to {path}" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    for part in MUST_HAVE:
+        assert part in text, part
+    assert "| Aspect | Case manager | Care coordinator |" in text
+    assert "- Case manager: **" in text
+
+
+def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    assert run(*ARGS, "--report", str(path), "--json").exit_code == 0
+    page = TextAndLinks()
+    page.feed(path.read_text(encoding="utf-8"))
+    text = " ".join("".join(page.text).split())
+    for part in MUST_HAVE:
+        assert part in text, part
+    assert "script" not in page.tags
+    assert page.urls == []  # nothing to fetch: it opens offline
+    assert {"table", "style", "h1"} <= page.tags
+
+
+def test_report_is_not_overwritten_without_force(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("my notes", encoding="utf-8")
+    result = run(*ARGS, "--report", str(path))
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert result.stdout == ""  # refused before doing anything
+    assert path.read_text(encoding="utf-8") == "my notes"
+    assert run(*ARGS, "--report", str(path), "--force").exit_code == 0
+    assert "Recommended: Case manager" in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md"]
+
+
+def test_report_needs_a_known_format(run: Run, tmp_path: Path) -> None:
+    result = run(*ARGS, "--report", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 2 and "should end in .md or .html" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no headless Chromium on this machine")
+def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    assert run(*ARGS, "--report", str(path)).exit_code == 0
+    assert BROWSER is not None
+    result = subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Recommended: Case manager" in result.stdout
+    assert "Sources (as of 2026-11-22)" in result.stdout
