@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from advisor.errors import UsageProblem
 from advisor.models import Fact, Role
 
 
-@dataclass(frozen=True)
-class Aspect:
+class Aspect(NamedTuple):
     id: str
     label: str
     facts: Callable[[Role], list[Fact]]

@@ -9,9 +9,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, ParamSpec, TypeVar
 
 import typer
 
@@ -73,8 +72,7 @@ Need = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     data: Path | None
 
 

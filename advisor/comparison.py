@@ -3,7 +3,7 @@ and lay that out as a document for the terminal, Markdown and reports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from advisor.aspects import Aspect
 from advisor.catalog import Catalog
@@ -16,8 +16,7 @@ from advisor.sections import closing_sections
 MIN_ROLES, MAX_ROLES = 2, 4
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     roles: list[Role]
     aspects: list[Aspect]
     shared: list[Fact]

@@ -6,30 +6,25 @@ Views build a `Document` once; `to_markdown` and `to_html` here (and
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     style: str = ""  # a rich style for the terminal; "emphasis" also italicises elsewhere
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[str, ...]
     markers: tuple[str, ...] = ()  # e.g. "+3"; a dash when empty
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     rows: tuple[tuple[str, int], ...]
     note: str = ""
 
@@ -37,18 +32,16 @@ class Scores:
 Block = Paragraph | Bullets | Table | Scores
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     title: str
     blocks: tuple[Block, ...]
     print_only: bool = False  # left out of the terminal view, kept in files
     highlight: bool = False  # the answer the reader came for: coloured in a terminal
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     title: str
-    sections: tuple[Section, ...] = field(default_factory=tuple)
+    sections: tuple[Section, ...] = ()
 
 
 def to_markdown(doc: Document) -> str:
@@ -93,6 +86,8 @@ th, td { border: 1px solid #bbb; padding: .4rem; vertical-align: top; text-align
 
 def to_html(doc: Document) -> str:
     """A self-contained page: inline CSS, no scripts, nothing fetched from a network."""
+    import html
+
     e = html.escape
     out = [
         "<!DOCTYPE html>",

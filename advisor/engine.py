@@ -1,7 +1,7 @@
 """Score the four roles against a person's answers.
 
 Pure on purpose: no I/O, no rich, no questionary, no typer. It takes the
-questionnaire (data) and the answers and returns plain frozen dataclasses, so
+questionnaire (data) and the answers and returns plain named tuples, so
 it can be tested exhaustively and reused anywhere.
 """
 
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from advisor.models import Questionnaire
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """One answer that moved one role's score."""
 
     question: str
@@ -25,16 +24,14 @@ class Reason:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RoleScore:
+class RoleScore(NamedTuple):
     role: str
     score: int
     points: int
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     ranking: tuple[RoleScore, ...]
     answered: tuple[str, ...]
     unanswered: tuple[str, ...]

@@ -8,7 +8,7 @@ terminal view only has to colour them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from advisor.models import Questionnaire
 
@@ -20,8 +20,7 @@ def you_mark(ascii_only: bool) -> str:
     return "@" if ascii_only else "◆"
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     label: str
     x: float
     y: float

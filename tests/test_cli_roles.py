@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import typer
 
 from advisor.cli import app
@@ -108,3 +109,18 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "patient-advocate"
+
+
+@pytest.mark.parametrize("command", ["recommend", "career"])
+def test_flag_help_lists_every_choice_in_the_data(run: Run, command: str) -> None:
+    """Flag help is static text; this keeps it in step with the questionnaire data."""
+    from advisor.catalog import load_catalog
+
+    catalog = load_catalog()
+    questionnaire = catalog.questionnaire if command == "recommend" else catalog.career
+    result = run(command, "--help", env={"COLUMNS": "200"})
+    text = " ".join(result.stdout.replace("│", " ").split())
+    for question in questionnaire.questions:
+        assert f"--{question.flag}" in text
+        for option in question.options:
+            assert option.id in text, (question.id, option.id)
