@@ -34,7 +34,10 @@ ASPECTS: tuple[Aspect, ...] = (
 )
 CODES = Aspect("codes", "Closest occupation codes", lambda r: list(r.occupation_codes))
 CAREER_ASPECTS: tuple[Aspect, ...] = (
-    *(a for a in ASPECTS if a.id in ("education", "credentials", "salary")),
+    *sorted(
+        (a for a in ASPECTS if a.id in ("education", "credentials", "salary")),
+        key=lambda a: ("education", "credentials", "salary").index(a.id),
+    ),
     CODES,
 )
 

@@ -19,4 +19,5 @@ def fact_line(fact: Fact) -> str:
 
 
 def source_line(source: Source) -> str:
-    return f"{source.id}: {source.title}. {source.reference} (read {source.as_of.isoformat()})"
+    title = source.title if source.title[-1] in ".?!" else f"{source.title}."
+    return f"{source.id}: {title} {source.reference} (read {source.as_of.isoformat()})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from advisor.citing import cite
+from advisor.citing import cite, source_line
 from advisor.models import Fact, Source
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def sources_table(console: Console, sources: Iterable[Source], as_of: str) -> Ta
     table.add_column("id", no_wrap=True)
     table.add_column("source", overflow="fold")
     for source in sources:
-        table.add_row(source.id, f"{source.title}. {source.reference}")
+        table.add_row(source.id, source_line(source).split(": ", 1)[1])
     return table
 
 

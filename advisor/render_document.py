@@ -36,13 +36,24 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
     return Group(*parts)
 
 
-def _bullets(console: Console, block: Bullets) -> RenderableType:
-    """A hanging indent, so wrapped lines stay readable in a narrow terminal.
+def _hanging(text: str, lead: str, width: int) -> str:
+    """Wrap `text` after `lead`, indenting the following lines to match.
 
-    textwrap does the wrapping: far cheaper than a rich grid, and start-up counts.
+    textwrap does this far more cheaply than a rich grid, and start-up counts.
     """
     import textwrap
 
+    return textwrap.fill(
+        text,
+        width=width,
+        initial_indent=lead,
+        subsequent_indent=" " * len(lead),
+        break_on_hyphens=False,
+    )
+
+
+def _bullets(console: Console, block: Bullets) -> RenderableType:
+    """A hanging indent, so wrapped lines stay readable in a narrow terminal."""
     from rich.text import Text
 
     markers = block.markers or ("-",) * len(block.items)
@@ -50,15 +61,7 @@ def _bullets(console: Console, block: Bullets) -> RenderableType:
     lines = []
     for marker, item in zip(markers, block.items, strict=True):
         lead = f"{marker:>{pad - 1}} " if block.markers else f"{marker} "
-        lines.append(
-            textwrap.fill(
-                item,
-                width=max(20, console.width - 1),
-                initial_indent=lead,
-                subsequent_indent=" " * len(lead),
-                break_on_hyphens=False,
-            )
-        )
+        lines.append(_hanging(item, lead, max(20, console.width - 1)))
     return Text("\n".join(lines))
 
 
@@ -69,11 +72,15 @@ def _table(console: Console, block: Table) -> RenderableType:
 
     values = len(block.header) - 1
     if values > 0 and console.width < 18 + COLUMN_MIN * values:
+        width = max(20, console.width - 1)
         stacked: list[RenderableType] = []
         for row in block.rows:
-            stacked.append(Text(row[0], style="bold"))
+            stacked.append(Text(row[0], style="bold underline"))
             for name, value in zip(block.header[1:], row[1:], strict=True):
-                stacked += [Text(name, style="italic"), Text(value)]
+                stacked.append(Text(f"  {name}", style="bold"))
+                lines = value.splitlines()
+                wrapped = [_hanging(line.removeprefix("- "), "    - ", width) for line in lines]
+                stacked.append(Text("\n".join(wrapped)))
         return Group(*stacked)
     # Fixed column widths: rich then skips measuring every cell, which is most of
     # the cost of printing a long comparison. Labels get up to 25 columns.

@@ -123,7 +123,7 @@ def test_narrow_output_stacks_roles(run: Run) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 40
-    assert "Care coordinator" in lines
+    assert "  Care coordinator" in lines  # roles stacked under each aspect
 
 
 def test_wide_output_is_a_table(run: Run) -> None:
