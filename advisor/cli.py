@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from advisor.answers import Answers
     from advisor.catalog import Catalog
     from advisor.document import Document
+    from advisor.engine import Recommendation
     from advisor.models import Questionnaire
 
 P = ParamSpec("P")
@@ -131,6 +132,48 @@ def _gather(
             "or run this command in a terminal to be asked."
         )
     return answers
+
+
+def _answer_and_rank(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    flags: Flags,
+    answers_file: Path | None,
+    save: Path | None,
+    force: bool,
+    no_input: bool,
+    also_writes: Path | None = None,
+) -> tuple[Answers, Recommendation]:
+    """The flow `recommend` and `career` share: check output paths before asking
+    anything, gather answers, rank every role, save the answers if asked."""
+    from advisor.engine import recommend
+    from advisor.files import check_writable
+
+    for path in (save, also_writes):
+        if path:
+            check_writable(path, force)
+    answers = _gather(questionnaire, flags, answers_file, prompt=not no_input)
+    result = recommend(questionnaire, [r.id for r in catalog.roles], answers)
+    if save:
+        _save_answers(questionnaire, answers, save, force)
+    return answers, result
+
+
+def _situation(
+    timeframe: str | None,
+    side: str | None,
+    setting: str | None,
+    payment: str | None,
+    need: list[str] | None,
+) -> Flags:
+    """The `recommend` questions' flags, keyed by each question's flag name."""
+    return {
+        "timeframe": timeframe,
+        "side": side,
+        "setting": setting,
+        "payment": payment,
+        "need": need,
+    }
 
 
 def _save_answers(questionnaire: Questionnaire, answers: Answers, path: Path, force: bool) -> None:
@@ -308,25 +351,17 @@ def recommend(
 
     Example: advisor recommend --timeframe ongoing --side patient --setting home
     """
-    from advisor.engine import recommend as rank
-    from advisor.files import check_writable
-
     catalog = _catalog(ctx)
-    q = catalog.questionnaire
-    for path in (save, report):
-        if path:
-            check_writable(path, force)
-    flags = {
-        "timeframe": timeframe,
-        "side": side,
-        "setting": setting,
-        "payment": payment,
-        "need": need,
-    }
-    answers = _gather(q, flags, answers_file, prompt=not no_input)
-    result = rank(q, [r.id for r in catalog.roles], answers)
-    if save:
-        _save_answers(q, answers, save, force)
+    answers, result = _answer_and_rank(
+        catalog,
+        catalog.questionnaire,
+        _situation(timeframe, side, setting, payment, need),
+        answers_file,
+        save,
+        force,
+        no_input,
+        also_writes=report,
+    )
     if json_out:
         from advisor.export import recommendation_json
 
@@ -373,13 +408,8 @@ def career(
     Example: advisor career --work-for patients --licence none --relationship episodic
     """
     from advisor.career import career_document, career_json
-    from advisor.engine import recommend as rank
-    from advisor.files import check_writable
 
     catalog = _catalog(ctx)
-    q = catalog.career
-    if save:
-        check_writable(save, force)
     flags = {
         "work-for": work_for,
         "relationship": relationship,
@@ -388,10 +418,9 @@ def career(
         "pay": pay,
         "flexibility": flexibility,
     }
-    answers = _gather(q, flags, answers_file, prompt=not no_input)
-    result = rank(q, [r.id for r in catalog.roles], answers)
-    if save:
-        _save_answers(q, answers, save, force)
+    answers, result = _answer_and_rank(
+        catalog, catalog.career, flags, answers_file, save, force, no_input
+    )
     if json_out:
         print_json(career_json(catalog, answers, result))
     else:
@@ -419,13 +448,7 @@ def role_map(
     from advisor.map_view import map_json, map_view
 
     catalog = _catalog(ctx)
-    flags: Flags = {
-        "timeframe": timeframe,
-        "side": side,
-        "setting": setting,
-        "payment": payment,
-        "need": need,
-    }
+    flags = _situation(timeframe, side, setting, payment, need)
     answers = _given(catalog.questionnaire, flags, answers_file)
     if json_out:
         print_json(map_json(catalog, answers))

@@ -93,6 +93,8 @@ COMMANDS = [
     ["compare", "--all"],
     ["recommend", "--timeframe", "ongoing", "--need", "home-visits"],
     ["roles", "--json"],
+    ["career", "--work-for", "patients", "--licence", "none"],
+    ["map", "--side", "patient", "--timeframe", "ongoing"],
 ]
 TERMINALS = {
     "dumb": {"TERM": "dumb"},
