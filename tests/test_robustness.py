@@ -68,6 +68,11 @@ WORDS = [
     "spaceship",
     "a,b,,c",
 ]
+WORDS += [
+    "career", "map", "--report", "report.md", "report.html", "report.pdf", "--work-for",
+    "--relationship", "--travel", "--licence", "--pay", "--flexibility", "patients",
+    "long-term", "nurse", "a-lot", "codes",
+]  # fmt: skip
 argv = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=8)
 
 
