@@ -7,6 +7,8 @@ Answers go through the same `parse_answer` as flags and answers files.
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from typing import Any
 
 import questionary
@@ -23,7 +25,9 @@ def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -
     result = dict(answers)
     asked = [q for q in questionnaire.questions if q.id not in result]
     for number, question in enumerate(asked, start=1):
-        questionary.print(f"\n({number}/{len(asked)}) {question.help}", style="italic")
+        width = max(30, shutil.get_terminal_size().columns - 1)
+        intro = textwrap.fill(f"({number}/{len(asked)}) {question.help}", width=width)
+        questionary.print(f"\n{intro}", style="italic")
         raw = _prompt(questionnaire, question, prompt_options).unsafe_ask()
         result[question.id] = parse_answer(questionnaire, question, raw or [], question.prompt)
     return result
