@@ -46,6 +46,7 @@ def _opt(help: str, *names: str) -> Any:
 
 
 JsonFlag = Annotated[bool, _opt("Print JSON instead of text.", "--json")]
+Markdown = Annotated[bool, _opt("Print Markdown to paste into an email or a note.", "--markdown")]
 AnswersFile = Annotated[
     Path | None, _opt("Read answers from a JSON file (flags win).", "--answers")
 ]
@@ -259,21 +260,27 @@ def show(
         typer.Argument(help="A role id or alias, e.g. care-manager, advocate.", show_default=False),
     ],
     json_out: JsonFlag = False,
+    markdown: Markdown = False,
 ) -> None:
     """Everything about one role, with its sources.
 
     Example: advisor show nurse-case-manager
     """
     from advisor.export import role_json
-    from advisor.render_roles import role_details
+    from advisor.render_roles import role_document
 
     catalog = _catalog(ctx)
     found = catalog.resolve(role)
+    if json_out and markdown:
+        raise UsageProblem("choose one of --json and --markdown")
     if json_out:
         print_json(role_json(catalog, found))
-        return
-    out = console()
-    out.print(role_details(out, catalog, found))
+    elif markdown:
+        from advisor.document import to_markdown
+
+        sys.stdout.write(to_markdown(role_document(catalog, found)))
+    else:
+        _print_document(role_document(catalog, found))
 
 
 @app.command()
@@ -297,9 +304,7 @@ def compare(
         ),
     ] = None,
     json_out: JsonFlag = False,
-    markdown: Annotated[
-        bool, _opt("Print Markdown to paste into an email or a note.", "--markdown")
-    ] = False,
+    markdown: Markdown = False,
 ) -> None:
     """Compare roles side by side: who they work for, settings, cost, credentials and more.
 

@@ -1,13 +1,16 @@
-"""Views of the knowledge base: the roles table and one role in full."""
+"""Views of the knowledge base: the roles table, and one role in full as a document."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.catalog import Catalog
-from advisor.citing import cite
+from advisor.citing import cite, fact_line
+from advisor.document import Block, Bullets, Document, Paragraph, Section
 from advisor.models import Fact, Role
-from advisor.render_common import box_for, bullets, sources_table
+from advisor.render_common import box_for
+from advisor.sections import closing_sections
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -32,68 +35,77 @@ def roles_table(console: Console, catalog: Catalog) -> RenderableType:
     return Group(table, note, hint)
 
 
-def role_details(console: Console, catalog: Catalog, role: Role) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
+def role_document(catalog: Catalog, role: Role) -> Document:
+    """Everything about one role, each fact with its sources."""
 
-    def section(title: str, body: str) -> list[RenderableType]:
-        return [Text(""), Text(title, style="bold underline"), Text(body)]
+    def facts(title: str, items: Sequence[Fact]) -> Section:
+        return Section(title, (Bullets(tuple(fact_line(f) for f in items)),))
 
-    def facts(title: str, items: list[Fact]) -> list[RenderableType]:
-        return section(title, bullets(items))
+    def one(title: str, fact: Fact) -> Section:
+        return Section(title, (Paragraph(fact_line(fact)),))
 
-    k = catalog.knowledge
-    parts: list[RenderableType] = [
-        Text(f"{role.name} ({role.id})", style="bold"),
-        Text(f"Also called: {', '.join(role.aliases)}") if role.aliases else Text(""),
-        Text(cite(role.summary)),
+    intro: list[Block] = [Paragraph(cite(role.summary))]
+    if role.aliases:
+        intro.insert(0, Paragraph(f"Also called: {', '.join(role.aliases)}", "italic"))
+    sections = [
+        Section("In short", tuple(intro), highlight=True),
+        one("Works for", role.works_for),
+        one("Timeframe", role.timeframe),
+        one("Primary focus", role.focus),
+        facts("Typical settings", role.settings),
+        facts("What they do", role.responsibilities),
+        facts("What they do not do (limits)", role.limits),
+        one("Who pays", role.who_pays),
+        one("Typical cost", role.typical_cost),
+        facts("Education", role.education),
+        facts("Skills", role.skills),
+        facts("Credentials and associations", role.credentials),
+        one("Average salary (from the source articles)", role.salary),
+        Section(
+            "Closest occupation codes",
+            (
+                Bullets(
+                    tuple(
+                        f"{o.system} {o.code} {o.title} ({o.match}): {cite(o)}"
+                        for o in role.occupation_codes
+                    )
+                ),
+            ),
+        ),
     ]
-    parts += section("Works for", f"{role.works_for.value}: {cite(role.works_for)}")
-    parts += section("Timeframe", f"{role.timeframe.value}: {cite(role.timeframe)}")
-    parts += section("Primary focus", cite(role.focus))
-    parts += facts("Typical settings", role.settings)
-    parts += facts("What they do", role.responsibilities)
-    parts += facts("What they do not do (limits)", role.limits)
-    parts += section("Who pays", cite(role.who_pays))
-    parts += section("Typical cost", cite(role.typical_cost))
-    parts += facts("Education", role.education)
-    parts += facts("Skills", role.skills)
-    parts += section(
-        "Credentials and associations",
-        "\n".join(
-            f"- {c.name} ({c.body}): {cite(c)}" if c.body else f"- {c.name}: {cite(c)}"
-            for c in role.credentials
-        ),
-    )
-    parts += section("Average salary (from the source articles)", cite(role.salary))
-    parts += section(
-        "Closest occupation codes",
-        "\n".join(
-            f"- {o.system} {o.code} {o.title} ({o.match}): {cite(o)}" for o in role.occupation_codes
-        ),
-    )
     if role.variants:
-        parts += section(
-            "Variants",
-            "\n".join(f"- {v.name} (works for: {v.works_for}): {cite(v)}" for v in role.variants),
+        sections.append(
+            Section(
+                "Variants",
+                (
+                    Bullets(
+                        tuple(
+                            f"{v.name} (works for: {v.works_for}): {cite(v)}" for v in role.variants
+                        )
+                    ),
+                ),
+            )
         )
     if role.loose_titles:
-        parts += section(
-            "Titles used loosely",
-            "\n".join(f"- '{t.title}': {cite(t)}" for t in role.loose_titles),
+        sections.append(
+            Section(
+                "Titles used loosely",
+                (Bullets(tuple(f"'{t.title}': {cite(t)}" for t in role.loose_titles)),),
+            )
         )
-    disputes = [d for d in k.disagreements if role.id in d.roles]
+    disputes = [d for d in catalog.knowledge.disagreements if role.id in d.roles]
     if disputes:
-        parts += section(
-            "Where the sources disagree",
-            "\n".join(
-                f"- {d.topic}\n" + "\n".join(f"    * {cite(p)}" for p in d.positions)
-                for d in disputes
-            ),
-        )
-    parts += facts("Where to find one", role.find_one)
-    parts += facts("Questions to ask", role.questions_to_ask)
-    parts += [Text(""), Text(cite(k.loose_titles), style="italic"), Text("")]
-    cited = catalog.cited(role, *disputes, k.loose_titles)
-    parts += [sources_table(console, cited, k.as_of.isoformat()), Text(k.disclaimer, style="dim")]
-    return Group(*parts)
+        blocks: list[Block] = []
+        for dispute in disputes:
+            blocks += [
+                Paragraph(dispute.topic, "bold"),
+                Bullets(tuple(cite(p) for p in dispute.positions)),
+            ]
+        sections.append(Section("Where the sources disagree", tuple(blocks)))
+    sections += [
+        facts("Where to find one", role.find_one),
+        facts("Questions to ask", role.questions_to_ask),
+    ]
+    sources = catalog.cited(role, *disputes, catalog.knowledge.loose_titles)
+    sections += closing_sections(catalog, sources)
+    return Document(f"{role.name} ({role.id})", tuple(sections))

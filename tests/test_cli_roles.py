@@ -124,3 +124,13 @@ def test_flag_help_lists_every_choice_in_the_data(run: Run, command: str) -> Non
         assert f"--{question.flag}" in text
         for option in question.options:
             assert option.id in text, (question.id, option.id)
+
+
+def test_show_markdown_and_narrow(run: Run) -> None:
+    result = run("show", "coordinator", "--markdown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Care coordinator (care-coordinator)")
+    assert "## Where to find one" in result.stdout
+    narrow = run("show", "care-manager", env={"COLUMNS": "40"})
+    assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 40
+    assert run("show", "advocate", "--json", "--markdown").exit_code == 2
