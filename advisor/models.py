@@ -1,10 +1,9 @@
 """Pydantic models for the bundled knowledge base and questionnaire.
 
 Every model forbids unknown fields, so a typo in `data/` is an error rather
-than a silently ignored fact.
+than a silently ignored fact. No `from __future__ import annotations` here:
+pydantic would have to evaluate every annotation string, which costs start-up.
 """
-
-from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
