@@ -204,6 +204,28 @@ def _print_document(doc: Document) -> None:
     out.print(to_rich(out, doc))
 
 
+def _check_formats(json_out: bool, markdown: bool) -> None:
+    if json_out and markdown:
+        raise UsageProblem("choose one of --json and --markdown")
+
+
+def _emit(
+    as_json: Callable[[], Any],
+    as_document: Callable[[], Document],
+    json_out: bool,
+    markdown: bool,
+) -> None:
+    """Print JSON, Markdown or the terminal view, building only the one asked for."""
+    if json_out:
+        print_json(as_json())
+    elif markdown:
+        from advisor.document import to_markdown
+
+        sys.stdout.write(to_markdown(as_document()))
+    else:
+        _print_document(as_document())
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"advisor {__version__}")
@@ -269,18 +291,12 @@ def show(
     from advisor.export import role_json
     from advisor.render_roles import role_document
 
+    _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
     found = catalog.resolve(role)
-    if json_out and markdown:
-        raise UsageProblem("choose one of --json and --markdown")
-    if json_out:
-        print_json(role_json(catalog, found))
-    elif markdown:
-        from advisor.document import to_markdown
-
-        sys.stdout.write(to_markdown(role_document(catalog, found)))
-    else:
-        _print_document(role_document(catalog, found))
+    _emit(
+        lambda: role_json(catalog, found), lambda: role_document(catalog, found), json_out, markdown
+    )
 
 
 @app.command()
@@ -313,23 +329,19 @@ def compare(
     from advisor.aspects import select_aspects
     from advisor.comparison import compare as build
     from advisor.comparison import comparison_document, pick_roles
+    from advisor.export import comparison_json
 
-    if json_out and markdown:
-        raise UsageProblem("choose one of --json and --markdown")
+    _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
     comparison = build(
         catalog, pick_roles(catalog, role_names or [], everything), select_aspects(aspect)
     )
-    if json_out:
-        from advisor.export import comparison_json
-
-        print_json(comparison_json(catalog, comparison))
-    elif markdown:
-        from advisor.document import to_markdown
-
-        sys.stdout.write(to_markdown(comparison_document(catalog, comparison)))
-    else:
-        _print_document(comparison_document(catalog, comparison))
+    _emit(
+        lambda: comparison_json(catalog, comparison),
+        lambda: comparison_document(catalog, comparison),
+        json_out,
+        markdown,
+    )
 
 
 @app.command()

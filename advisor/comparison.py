@@ -8,10 +8,10 @@ from typing import NamedTuple
 from advisor.aspects import Aspect
 from advisor.catalog import Catalog
 from advisor.citing import cite, fact_line
-from advisor.document import Block, Bullets, Document, Paragraph, Section, Table
+from advisor.document import Bullets, Document, Section, Table
 from advisor.errors import UsageProblem
 from advisor.models import Disagreement, Fact, Role, Source
-from advisor.sections import closing_sections
+from advisor.sections import closing_sections, disagreements_section
 
 MIN_ROLES, MAX_ROLES = 2, 4
 
@@ -91,12 +91,6 @@ def comparison_document(catalog: Catalog, c: Comparison) -> Document:
         )
         sections.append(Section("Where they differ most", (Bullets(lines),)))
     if c.disagreements:
-        blocks: list[Block] = []
-        for dispute in c.disagreements:
-            blocks += [
-                Paragraph(dispute.topic, "bold"),
-                Bullets(tuple(cite(p) for p in dispute.positions)),
-            ]
-        sections.append(Section("Where the sources disagree", tuple(blocks)))
+        sections.append(disagreements_section(c.disagreements))
     sections += closing_sections(catalog, comparison_sources(catalog, c))
     return Document(" vs ".join(r.name for r in c.roles), tuple(sections))

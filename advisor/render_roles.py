@@ -10,7 +10,7 @@ from advisor.citing import cite, fact_line
 from advisor.document import Block, Bullets, Document, Paragraph, Section
 from advisor.models import Fact, Role
 from advisor.render_common import box_for
-from advisor.sections import closing_sections
+from advisor.sections import closing_sections, disagreements_section
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -95,13 +95,7 @@ def role_document(catalog: Catalog, role: Role) -> Document:
         )
     disputes = [d for d in catalog.knowledge.disagreements if role.id in d.roles]
     if disputes:
-        blocks: list[Block] = []
-        for dispute in disputes:
-            blocks += [
-                Paragraph(dispute.topic, "bold"),
-                Bullets(tuple(cite(p) for p in dispute.positions)),
-            ]
-        sections.append(Section("Where the sources disagree", tuple(blocks)))
+        sections.append(disagreements_section(disputes))
     sections += [
         facts("Where to find one", role.find_one),
         facts("Questions to ask", role.questions_to_ask),

@@ -1,12 +1,13 @@
-"""Sections that close every document: the loose-titles warning, the sources
-with their as-of date, and the reminder that this is guidance, not advice."""
+"""Sections several documents share: where the sources disagree, and the close of
+every document (the loose-titles warning, the sources with their as-of date and
+the reminder that this is guidance, not advice)."""
 
 from __future__ import annotations
 
 from advisor.catalog import Catalog
 from advisor.citing import cite, source_line
-from advisor.document import Bullets, Paragraph, Section
-from advisor.models import Source
+from advisor.document import Block, Bullets, Paragraph, Section
+from advisor.models import Disagreement, Source
 
 
 def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
@@ -21,3 +22,14 @@ def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
             ),
         ),
     ]
+
+
+def disagreements_section(disputes: list[Disagreement]) -> Section:
+    """Where the sources disagree: each topic with every position, none picked."""
+    blocks: list[Block] = []
+    for dispute in disputes:
+        blocks += [
+            Paragraph(dispute.topic, "bold"),
+            Bullets(tuple(cite(p) for p in dispute.positions)),
+        ]
+    return Section("Where the sources disagree", tuple(blocks))
