@@ -131,3 +131,24 @@ def test_environment_variable_points_at_another_knowledge_base(
     result = run("roles")
     assert result.exit_code == 0, result.output
     assert "our clinic" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "roles.json: not valid JSON"),
+        ('{"version": "1", "roles": [', "roles.json: not valid JSON"),
+        ("[]", "roles.json: top level: Input should be an object"),
+        ('{"version": 3}', "roles.json: version: Input should be a valid string"),
+    ],
+)
+def test_empty_truncated_and_wrong_shape_knowledge_bases(
+    data_copy: Path, run: Run, content: str, expected: str
+) -> None:
+    (data_copy / "roles.json").write_text(content, encoding="utf-8")
+    before = sorted(p.name for p in data_copy.iterdir())
+    result = run("--data", str(data_copy), "compare", "advocate", "case-manager")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and expected in result.stderr
+    assert sorted(p.name for p in data_copy.iterdir()) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,15 @@ def test_map_json(run: Run) -> None:
 def test_map_rejects_bad_answers(run: Run) -> None:
     result = run("map", "--side", "mine")
     assert result.exit_code == 2 and "Choose from" in result.stderr
+
+
+def test_map_after_recommend_uses_the_saved_answers(run: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "answers.json"
+    assert (
+        run(
+            "recommend", "--side", "system", "--timeframe", "episodic", "--save", str(saved)
+        ).exit_code
+        == 0
+    )
+    data = json.loads(run("map", "--answers", str(saved), "--json").stdout)
+    assert data["you"] == {"x": -1.0, "y": -1.0}
