@@ -1,5 +1,12 @@
 """Lay a `Document` out for the terminal with rich: tables on wide screens,
-stacked text when narrow, ASCII when piped or on a non-UTF-8 locale."""
+stacked text when narrow, ASCII when piped or on a non-UTF-8 locale.
+
+Text is wrapped here with textwrap and handed to rich unwrapped: rich's own
+wrapping of every paragraph and table cell is most of the cost of printing a
+long comparison, and start-up is what users feel. Text that is not plain ASCII
+(possible in an organisation's own knowledge base) is left for rich to wrap,
+since only rich knows how wide such characters are.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +17,27 @@ from advisor.render_common import bar, box_for, is_ascii
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 COLUMN_MIN = 24  # below this many columns per value column, stack instead of a table
+BULLET = "- "
 
 
 def to_rich(console: Console, doc: Document) -> RenderableType:
     from rich.console import Group
-    from rich.text import Text
 
-    parts: list[RenderableType] = [Text(doc.title, style="bold")]
+    width = max(20, console.width - 1)
+    parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
     for section in doc.sections:
         if section.print_only:
             continue
         style = "bold green" if section.highlight else "bold underline"
-        parts += [Text(""), Text(section.title, style=style)]
+        parts += [wrapped("", width), wrapped(section.title, width, style)]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                parts.append(Text(block.text, style=block.style))
+                parts.append(wrapped(block.text, width, block.style))
             elif isinstance(block, Bullets):
-                parts.append(_bullets(console, block))
+                parts.append(_bullets(block, width))
             elif isinstance(block, Table):
                 parts.append(_table(console, block))
             else:
@@ -36,62 +45,67 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
     return Group(*parts)
 
 
-def _hanging(text: str, lead: str, width: int) -> str:
-    """Wrap `text` after `lead`, indenting the following lines to match.
-
-    textwrap does this far more cheaply than a rich grid, and start-up counts.
-    """
-    import textwrap
-
-    return textwrap.fill(
-        text,
-        width=width,
-        initial_indent=lead,
-        subsequent_indent=" " * len(lead),
-        break_on_hyphens=False,
-    )
-
-
-def _bullets(console: Console, block: Bullets) -> RenderableType:
-    """A hanging indent, so wrapped lines stay readable in a narrow terminal."""
+def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> Text:
+    """`text` wrapped to `width`; lines starting with a bullet get a hanging indent."""
     from rich.text import Text
 
+    if not text.isascii():
+        return Text(text, style=style)
+    lines = [_hanging(line, width, indent) for line in text.splitlines()]
+    return Text("\n".join(lines), style=style, no_wrap=True)
+
+
+def _hanging(line: str, width: int, indent: int) -> str:
+    """Wrap one line; a leading "- " or "+3 " marker hangs to the left of the text."""
+    import textwrap
+
+    body = line.lstrip(" ")
+    lead = " " * (indent + len(line) - len(body))
+    marker = ""
+    if body.startswith(BULLET) or (body[:1] in "+-" and body[1:2].isdigit() and " " in body):
+        marker = body[: body.index(" ") + 1]
+    filled = textwrap.fill(
+        body[len(marker) :],
+        width=width,
+        initial_indent=lead + marker,
+        subsequent_indent=" " * (len(lead) + len(marker)),
+        break_on_hyphens=False,
+    )
+    return filled or lead + body
+
+
+def _bullets(block: Bullets, width: int) -> Text:
     markers = block.markers or ("-",) * len(block.items)
-    pad = max(len(m) for m in markers) + (2 if block.markers else 0)
-    lines = []
-    for marker, item in zip(markers, block.items, strict=True):
-        lead = f"{marker:>{pad - 1}} " if block.markers else f"{marker} "
-        lines.append(_hanging(item, lead, max(20, console.width - 1)))
-    return Text("\n".join(lines))
+    pad = max(len(m) for m in markers)
+    if block.markers:  # right-align "+3" / "-1" under each other, indented
+        lines = [f" {m:>{pad}} {item}" for m, item in zip(markers, block.items, strict=True)]
+        return wrapped("\n".join(lines), width, indent=0)
+    return wrapped("\n".join(f"{BULLET}{item}" for item in block.items), width)
 
 
 def _table(console: Console, block: Table) -> RenderableType:
     from rich.console import Group
     from rich.table import Table as RichTable
-    from rich.text import Text
 
     values = len(block.header) - 1
+    width = max(20, console.width - 1)
     if values > 0 and console.width < 18 + COLUMN_MIN * values:
-        width = max(20, console.width - 1)
         stacked: list[RenderableType] = []
         for row in block.rows:
-            stacked.append(Text(row[0], style="bold underline"))
+            stacked.append(wrapped(row[0], width, "bold underline"))
             for name, value in zip(block.header[1:], row[1:], strict=True):
-                stacked.append(Text(f"  {name}", style="bold"))
-                lines = value.splitlines()
-                wrapped = [_hanging(line.removeprefix("- "), "    - ", width) for line in lines]
-                stacked.append(Text("\n".join(wrapped)))
+                stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
         return Group(*stacked)
-    # Fixed column widths: rich then skips measuring every cell, which is most of
-    # the cost of printing a long comparison. Labels get up to 25 columns.
+    # Fixed column widths: rich then skips measuring every cell. Labels get up to 25.
     room = console.width - (values + 2) - 2 * (values + 1)
     label = min(25, max(12, room // 3))
+    cell = (room - label) // values
     table = RichTable(box=box_for(console), show_lines=True)
     table.add_column(block.header[0], style="bold", width=label)
     for name in block.header[1:]:
-        table.add_column(name, width=(room - label) // values, overflow="fold")
+        table.add_column(name, width=cell, overflow="fold")
     for row in block.rows:
-        table.add_row(*row)
+        table.add_row(wrapped(row[0], label), *(wrapped(v, cell) for v in row[1:]))
     return table
 
 
