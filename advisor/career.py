@@ -18,7 +18,7 @@ from advisor.sections import closing_sections
 
 
 def career_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
-    ids = dict.fromkeys(i for s in rec.ranking for r in s.reasons for i in r.sources)
+    ids = dict.fromkeys(rec.source_ids)
     facts = [f for a in CAREER_ASPECTS for r in catalog.roles for f in a.facts(r)]
     ids.update(dict.fromkeys(s.id for s in catalog.cited(*facts, catalog.career.close_call)))
     return [catalog.sources[i] for i in ids]
@@ -35,12 +35,11 @@ def career_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> 
 
 
 def career_json(catalog: Catalog, answers: Answers, rec: Recommendation) -> dict[str, Any]:
-    paths = compare(catalog, list(catalog.roles), list(CAREER_ASPECTS))
     return {
         **ranking_json(catalog, catalog.career, answers, rec),
         "careers": {
-            r.id: {a.id: [f.model_dump(mode="json") for f in a.facts(r)] for a in paths.aspects}
-            for r in paths.roles
+            r.id: {a.id: [f.model_dump(mode="json") for f in a.facts(r)] for a in CAREER_ASPECTS}
+            for r in catalog.roles
         },
         "sources": sources_json(career_sources(catalog, rec)),
         **about(catalog),

@@ -18,7 +18,14 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import DataError, UsageProblem
-from advisor.models import KnowledgeBase, Questionnaire, Role, Source, SourceList
+from advisor.models import (
+    Disagreement,
+    KnowledgeBase,
+    Questionnaire,
+    Role,
+    Source,
+    SourceList,
+)
 
 ROLES_FILE = "roles.json"
 QUESTIONS_FILE = "questions.json"
@@ -67,6 +74,10 @@ class Catalog:
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
         valid = ", ".join(r.id for r in self.roles)
         raise UsageProblem(f"unknown role {query!r}.{hint} Valid roles: {valid} (or an alias).")
+
+    def disagreements_about(self, *role_ids: str) -> list[Disagreement]:
+        """The places where the sources disagree about any of these roles."""
+        return [d for d in self.knowledge.disagreements if set(role_ids) & set(d.roles)]
 
     def cited(self, *models: BaseModel) -> list[Source]:
         """The sources cited anywhere inside `models`, in first-cited order."""

@@ -58,8 +58,7 @@ def compare(catalog: Catalog, roles: list[Role], aspects: list[Aspect]) -> Compa
     ):
         if len(set(values)) > 1:
             differences.append((label, list(zip(roles, values, strict=True))))
-    ids = {r.id for r in roles}
-    disputes = [d for d in catalog.knowledge.disagreements if ids & set(d.roles)]
+    disputes = catalog.disagreements_about(*(r.id for r in roles))
     return Comparison(roles, aspects, list(catalog.knowledge.overlaps), differences, disputes)
 
 

@@ -45,6 +45,11 @@ class Recommendation(NamedTuple):
     def runner_up(self) -> RoleScore:
         return self.ranking[1]
 
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Every source behind any reason, in first-cited order."""
+        return tuple(dict.fromkeys(i for s in self.ranking for r in s.reasons for i in r.sources))
+
 
 def to_score(points: int, scale: float) -> int:
     """Map points to 0-100: 50 is neutral; monotone, so more support never scores lower."""

@@ -22,7 +22,7 @@ def sources_json(sources: list[Source]) -> list[dict[str, Any]]:
 
 
 def role_json(catalog: Catalog, role: Role) -> dict[str, Any]:
-    disputes = [d for d in catalog.knowledge.disagreements if role.id in d.roles]
+    disputes = catalog.disagreements_about(role.id)
     return {
         **role.model_dump(mode="json"),
         "disagreements": [d.model_dump(mode="json") for d in disputes],
@@ -109,7 +109,7 @@ def recommendation_sources(
     """Sources behind the reasons, the top role's next steps, the close-call note
     and any roles compared alongside."""
     top = catalog.role(rec.top.role)
-    ids = dict.fromkeys(i for s in rec.ranking for r in s.reasons for i in r.sources)
+    ids = dict.fromkeys(rec.source_ids)
     extra = [
         top.summary,
         top.who_pays,

@@ -93,7 +93,7 @@ def role_document(catalog: Catalog, role: Role) -> Document:
                 (Bullets(tuple(f"'{t.title}': {cite(t)}" for t in role.loose_titles)),),
             )
         )
-    disputes = [d for d in catalog.knowledge.disagreements if role.id in d.roles]
+    disputes = catalog.disagreements_about(role.id)
     if disputes:
         sections.append(disagreements_section(disputes))
     sections += [
