@@ -4,9 +4,9 @@ stacked text when narrow, ASCII when piped or on a non-UTF-8 locale.
 Text is wrapped here with textwrap and handed to rich as ready-made lines:
 rich's own wrapping, splitting and measuring of every paragraph and table cell
 is most of the cost of printing a long comparison, and start-up is what users
-feel. Text that is not plain ASCII (possible in an organisation's own knowledge
-base) is left for rich to wrap, since only rich knows how wide such characters
-are.
+feel. Text with characters that are not one column wide (wide CJK characters or
+combining accents, possible in an organisation's own knowledge base) is left
+for rich to wrap, since only rich knows how wide such characters are.
 """
 
 from __future__ import annotations
@@ -72,12 +72,21 @@ class FittedLines:
 
 def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> RenderableType:
     """`text` wrapped to `width`; lines starting with a bullet get a hanging indent."""
-    if not text.isascii():
+    if not _one_column_each(text):
         from rich.text import Text
 
         return Text(text, style=style)
     filled = "\n".join(_hanging(line, width, indent) for line in text.splitlines())
     return FittedLines(filled.split("\n"), style)
+
+
+def _one_column_each(text: str) -> bool:
+    """True when every character takes one column, so textwrap's counts are right."""
+    if text.isascii():
+        return True
+    from rich.cells import cell_len
+
+    return cell_len(text) == len(text)
 
 
 def _hanging(line: str, width: int, indent: int) -> str:
@@ -122,16 +131,27 @@ def _table(console: Console, block: Table) -> RenderableType:
                 stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
         return Group(*stacked)
     # Fixed column widths: rich then skips measuring every cell. Labels get up to 25.
+    # Each cell brings its own one-space margin, so rich adds no padding layer per cell.
     room = console.width - (values + 2) - 2 * (values + 1)
     label = min(25, max(12, room // 3))
     cell = (room - label) // values
-    table = RichTable(box=box_for(console), show_lines=True)
-    table.add_column(block.header[0], style="bold", width=label)
+    table = RichTable(box=box_for(console), show_lines=True, padding=0)
+    table.add_column(f" {block.header[0]}", style="bold", width=label + 2)
     for name in block.header[1:]:
-        table.add_column(name, width=cell, overflow="fold")
+        table.add_column(f" {name}", width=cell + 2, overflow="fold")
     for row in block.rows:
-        table.add_row(wrapped(row[0], label), *(wrapped(v, cell) for v in row[1:]))
+        table.add_row(_cell(row[0], label), *(_cell(v, cell) for v in row[1:]))
     return table
+
+
+def _cell(text: str, width: int) -> RenderableType:
+    """A table cell: `text` wrapped to `width`, with a space either side."""
+    content = wrapped(text, width)
+    if isinstance(content, FittedLines):
+        return FittedLines([f" {line}" for line in content.lines], content.style)
+    from rich.padding import Padding
+
+    return Padding(content, (0, 1))
 
 
 def _scores(console: Console, block: Scores) -> RenderableType:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
+from rich.cells import cell_len
 
-from conftest import Run
+from conftest import Run, edit_json
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -137,3 +140,30 @@ def test_wide_output_is_a_table(run: Run) -> None:
 def test_piped_output_is_plain(run: Run) -> None:
     result = run("compare", "advocate", "case-manager")
     assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("focus", "hanging"),
+    [
+        ("Défendre la voix du patient : naviguer, décider, faire respecter ses droits. " * 2, True),
+        ("患者の声を届け、権利を守り、選択肢を理解する手助けをする。" * 3, False),
+    ],
+)
+def test_text_in_other_languages_fits_its_cell(
+    run: Run, data_copy: Path, focus: str, hanging: bool
+) -> None:
+    """Accented text is wrapped like English; wide characters are left to rich to measure."""
+
+    def translate(data: Any) -> None:
+        data["roles"][0]["focus"]["text"] = focus
+
+    edit_json(data_copy / "roles.json", translate)
+    result = run(
+        "--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "focus"
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert rows and all(cell_len(line) == cell_len(rows[0]) for line in rows)
+    first_cells = [line.split("|")[2] for line in rows[2:]]
+    continued = [cell for cell in first_cells[1:] if cell.strip() and "[seed" not in cell]
+    assert continued and all(cell.startswith("   ") for cell in continued) is hanging
