@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from advisor.errors import UsageProblem
-from advisor.models import Question, Questionnaire
+from advisor.questionnaire import Question, Questionnaire
 
 Answers = dict[str, tuple[str, ...]]
 

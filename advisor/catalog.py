@@ -13,19 +13,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import DataError, UsageProblem
-from advisor.models import (
-    Disagreement,
-    KnowledgeBase,
-    Questionnaire,
-    Role,
-    Source,
-    SourceList,
-)
+from advisor.models import Disagreement, KnowledgeBase, Role, Source, SourceList
+
+if TYPE_CHECKING:
+    from advisor.questionnaire import Questionnaire
 
 ROLES_FILE = "roles.json"
 QUESTIONS_FILE = "questions.json"
@@ -42,11 +38,15 @@ def normalise(name: str) -> str:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything advisor knows, validated, with lookups built once."""
+    """Everything advisor knows, validated, with lookups built once.
+
+    The roles and sources are read up front; each questionnaire is read and
+    checked the first time a command asks for it, so a command that asks no
+    questions neither pays for them nor fails on them.
+    """
 
     directory: Path
     knowledge: KnowledgeBase
-    questionnaire: Questionnaire
     sources: dict[str, Source]
     _names: dict[str, str] = field(repr=False)
 
@@ -55,11 +55,23 @@ class Catalog:
         return self.knowledge.roles
 
     @functools.cached_property
+    def questionnaire(self) -> Questionnaire:
+        """The situation questionnaire behind `recommend` and `map`."""
+        return self._questionnaire(QUESTIONS_FILE)
+
+    @functools.cached_property
     def career(self) -> Questionnaire:
         """The career questionnaire, read only by `advisor career`."""
-        return _load_questionnaire(
-            self.directory / CAREER_FILE, self.sources, {r.id for r in self.roles}
-        )
+        return self._questionnaire(CAREER_FILE)
+
+    def _questionnaire(self, file_name: str) -> Questionnaire:
+        from advisor.questionnaire import Questionnaire
+
+        path = self.directory / file_name
+        questionnaire = _read(path, Questionnaire)
+        _check_citations(path, questionnaire, self.sources)
+        _check_questions(path, questionnaire, {r.id for r in self.roles})
+        return questionnaire
 
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
@@ -97,28 +109,16 @@ def bundled_directory() -> Path:
 
 @functools.cache
 def load_catalog(directory: Path | None = None) -> Catalog:
-    """Read and check the knowledge base once per process."""
+    """Read and check the roles and sources once per process."""
     folder = directory or bundled_directory()
     if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {QUESTIONS_FILE}")
+        raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {SOURCES_FILE}")
     sources = _read(folder / SOURCES_FILE, SourceList)
     knowledge = _read(folder / ROLES_FILE, KnowledgeBase)
     by_id = _unique_sources(folder / SOURCES_FILE, sources)
     names = _check_roles(folder / ROLES_FILE, knowledge)
     _check_citations(folder / ROLES_FILE, knowledge, by_id)
-    questionnaire = _load_questionnaire(
-        folder / QUESTIONS_FILE, by_id, {r.id for r in knowledge.roles}
-    )
-    return Catalog(folder, knowledge, questionnaire, by_id, names)
-
-
-def _load_questionnaire(
-    path: Path, sources: dict[str, Source], role_ids: set[str]
-) -> Questionnaire:
-    questionnaire = _read(path, Questionnaire)
-    _check_citations(path, questionnaire, sources)
-    _check_questions(path, questionnaire, role_ids)
-    return questionnaire
+    return Catalog(folder, knowledge, by_id, names)
 
 
 def _read(path: Path, model: type[M]) -> M:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from advisor.catalog import Catalog
     from advisor.document import Document
     from advisor.engine import Recommendation
-    from advisor.models import Questionnaire
+    from advisor.questionnaire import Questionnaire
 
 P = ParamSpec("P")
 R = TypeVar("R")

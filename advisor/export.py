@@ -9,7 +9,8 @@ if TYPE_CHECKING:
     from advisor.catalog import Catalog
     from advisor.comparison import Comparison
     from advisor.engine import Recommendation
-    from advisor.models import Questionnaire, Role, Source
+    from advisor.models import Role, Source
+    from advisor.questionnaire import Questionnaire
 
 
 def about(catalog: Catalog) -> dict[str, Any]:

@@ -1,8 +1,10 @@
-"""Pydantic models for the bundled knowledge base and questionnaire.
+"""Pydantic models for the knowledge base: sources, cited facts and the roles.
 
 Every model forbids unknown fields, so a typo in `data/` is an error rather
 than a silently ignored fact. No `from __future__ import annotations` here:
 pydantic would have to evaluate every annotation string, which costs start-up.
+The questionnaires' models live in `questionnaire.py`, imported only by the
+commands that ask questions.
 """
 
 from datetime import date
@@ -125,42 +127,3 @@ class KnowledgeBase(Strict):
 
 class SourceList(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
-
-
-class Effect(Strict):
-    """How choosing an option moves one role's score, and why."""
-
-    role: Slug
-    weight: Annotated[int, Field(ge=-3, le=3)]
-    why: Text
-    sources: SourceIds
-
-
-class Option(Strict):
-    id: Slug
-    label: Text
-    effects: list[Effect] = []
-    map_x: Annotated[float | None, Field(ge=-1, le=1)] = None
-    map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
-
-
-class Question(Strict):
-    id: Slug
-    flag: Slug
-    kind: Literal["single", "multi"]
-    prompt: Text
-    help: Text
-    options: Annotated[list[Option], Field(min_length=2)]
-
-    def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
-
-
-class Questionnaire(Strict):
-    decision: Text
-    method: Text
-    unsure: Slug
-    scale: Annotated[float, Field(gt=0)]
-    close_call_margin: Annotated[int, Field(ge=0, le=100)]
-    close_call: Fact
-    questions: Annotated[list[Question], Field(min_length=1)]

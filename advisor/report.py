@@ -11,7 +11,7 @@ from advisor.comparison import aspect_table, compare
 from advisor.document import Block, Bullets, Document, Paragraph, Scores, Section
 from advisor.engine import Reason, Recommendation
 from advisor.export import recommendation_sources
-from advisor.models import Questionnaire
+from advisor.questionnaire import Questionnaire
 from advisor.sections import closing_sections
 
 SCORE_NOTE = "50 = your answers say nothing either way."

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from advisor.models import Questionnaire
+from advisor.questionnaire import Questionnaire
 
 YOU = "you"
 PLOT_ROWS = 11

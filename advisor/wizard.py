@@ -14,7 +14,7 @@ from typing import Any
 import questionary
 
 from advisor.answers import Answers, parse_answer
-from advisor.models import Question, Questionnaire
+from advisor.questionnaire import Question, Questionnaire
 
 
 def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -> Answers:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from advisor.catalog import bundled_directory
+from advisor.catalog import bundled_directory, load_catalog
 from advisor.cli import app
 
 
@@ -20,6 +20,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ADVISOR_DATA", "NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    load_catalog.cache_clear()  # a test may edit a knowledge base another test read
 
 
 Run = Callable[..., Result]

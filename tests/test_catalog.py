@@ -98,11 +98,19 @@ def test_bad_knowledge_base_is_one_clear_line(
     assert lines[0].startswith("advisor: error: ")
 
 
-def test_broken_json_and_missing_files(data_copy: Path, run: Run) -> None:
+def test_broken_questionnaire_stops_only_the_commands_that_ask(data_copy: Path, run: Run) -> None:
     (data_copy / "questions.json").write_text('{"decision": ', encoding="utf-8")
-    result = run("--data", str(data_copy), "show", "advocate")
-    assert result.exit_code == 1
-    assert "questions.json: not valid JSON" in result.stderr
+    for command in (["recommend", "--need", "medications"], ["map", "--side", "patient"]):
+        result = run("--data", str(data_copy), *command)
+        assert result.exit_code == 1, command
+        assert "questions.json: not valid JSON" in result.stderr
+        assert result.stdout == ""
+    # Commands that ask no questions do not read the questionnaire at all.
+    assert run("--data", str(data_copy), "show", "advocate").exit_code == 0
+    assert run("--data", str(data_copy), "career", "--pay", "a-lot").exit_code == 0
+
+
+def test_missing_files(data_copy: Path, run: Run) -> None:
     (data_copy / "sources.json").unlink()
     result = run("--data", str(data_copy), "roles")
     assert result.exit_code == 1 and "sources.json: file not found" in result.stderr
@@ -116,7 +124,7 @@ def test_question_effects_must_name_real_roles(data_copy: Path) -> None:
 
     edit_json(data_copy / "questions.json", change)
     with pytest.raises(DataError, match=r"questions\[0\]\.options\[0\]\.effects\[0\]\.role"):
-        load_catalog(data_copy)
+        _ = load_catalog(data_copy).questionnaire  # read when a command first asks
 
 
 def test_environment_variable_points_at_another_knowledge_base(
