@@ -11,15 +11,14 @@ for rich to wrap, since only rich knows how wide such characters are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from advisor.document import Bullets, Document, Paragraph, Scores, Table
-from advisor.render_common import bar, box_for, is_ascii
+from advisor.render_common import bar, is_ascii
+from advisor.render_fitted import FittedGrid, FittedLines
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType
-    from rich.segment import Segment
+    from rich.console import Console, RenderableType
 
 COLUMN_MIN = 24  # below this many columns per value column, stack instead of a table
 BULLET = "- "
@@ -45,29 +44,6 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
             else:
                 parts.append(_scores(console, block))
     return Group(*parts)
-
-
-class FittedLines:
-    """Lines that already fit, printed as they are in one style.
-
-    A rich `Text` would split, measure and join them all again, which takes a
-    third of the time a long comparison needs to print.
-    """
-
-    __slots__ = ("lines", "style")
-
-    def __init__(self, lines: list[str], style: str) -> None:
-        self.lines = lines
-        self.style = style
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.segment import Segment
-
-        style = console.get_style(self.style) if self.style else None
-        newline = Segment.line()
-        for line in self.lines:
-            yield Segment(line, style)
-            yield newline
 
 
 def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> RenderableType:
@@ -119,7 +95,6 @@ def _bullets(block: Bullets, width: int) -> RenderableType:
 
 def _table(console: Console, block: Table) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table as RichTable
 
     values = len(block.header) - 1
     width = max(20, console.width - 1)
@@ -130,28 +105,16 @@ def _table(console: Console, block: Table) -> RenderableType:
             for name, value in zip(block.header[1:], row[1:], strict=True):
                 stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
         return Group(*stacked)
-    # Fixed column widths: rich then skips measuring every cell. Labels get up to 25.
-    # Each cell brings its own one-space margin, so rich adds no padding layer per cell.
+    # Fixed column widths, labels up to 25: nothing for rich to measure.
     room = console.width - (values + 2) - 2 * (values + 1)
     label = min(25, max(12, room // 3))
     cell = (room - label) // values
-    table = RichTable(box=box_for(console), show_lines=True, padding=0)
-    table.add_column(f" {block.header[0]}", style="bold", width=label + 2)
-    for name in block.header[1:]:
-        table.add_column(f" {name}", width=cell + 2, overflow="fold")
-    for row in block.rows:
-        table.add_row(_cell(row[0], label), *(_cell(v, cell) for v in row[1:]))
-    return table
-
-
-def _cell(text: str, width: int) -> RenderableType:
-    """A table cell: `text` wrapped to `width`, with a space either side."""
-    content = wrapped(text, width)
-    if isinstance(content, FittedLines):
-        return FittedLines([f" {line}" for line in content.lines], content.style)
-    from rich.padding import Padding
-
-    return Padding(content, (0, 1))
+    widths = [label] + [cell] * values
+    return FittedGrid(
+        widths,
+        [wrapped(name, width) for name, width in zip(block.header, widths, strict=True)],
+        [[wrapped(v, width) for v, width in zip(row, widths, strict=True)] for row in block.rows],
+    )
 
 
 def _scores(console: Console, block: Scores) -> RenderableType:

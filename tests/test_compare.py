@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -167,3 +168,13 @@ def test_text_in_other_languages_fits_its_cell(
     first_cells = [line.split("|")[2] for line in rows[2:]]
     continued = [cell for cell in first_cells[1:] if cell.strip() and "[seed" not in cell]
     assert continued and all(cell.startswith("   ") for cell in continued) is hanging
+
+
+def test_terminal_table_is_boxed_with_bold_labels(run: Run) -> None:
+    result = run("compare", "advocate", "care-manager", env={"FORCE_COLOR": "1", "COLUMNS": "90"})
+    assert result.exit_code == 0, result.output
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()
+    grid = [line for line in plain if line and line[0] in "╭│├╰"]
+    assert grid[0].startswith("╭") and grid[-1].startswith("╰")
+    assert {cell_len(line) for line in grid} == {89}
+    assert "\x1b[1m Aspect" in result.stdout and "\x1b[1m Who they work for" in result.stdout
