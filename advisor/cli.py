@@ -259,20 +259,17 @@ def main_options(
 
 @app.command()
 @friendly
-def roles(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = False) -> None:
     """List the four roles: whom they work for, their timeframe and focus.
 
     Example: advisor roles --json
     """
     from advisor.export import roles_json
-    from advisor.render_roles import roles_table
+    from advisor.render_roles import roles_document
 
+    _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
-    if json_out:
-        print_json(roles_json(catalog))
-        return
-    out = console()
-    out.print(roles_table(out, catalog))
+    _emit(lambda: roles_json(catalog), lambda: roles_document(catalog), json_out, markdown)
 
 
 @app.command()

@@ -33,7 +33,7 @@ Block = Paragraph | Bullets | Table | Scores
 
 
 class Section(NamedTuple):
-    title: str
+    title: str  # empty: the blocks follow the document's title directly
     blocks: tuple[Block, ...]
     print_only: bool = False  # left out of the terminal view, kept in files
     highlight: bool = False  # the answer the reader came for: coloured in a terminal
@@ -50,7 +50,8 @@ def to_markdown(doc: Document) -> str:
 
     lines = [f"# {doc.title}"]
     for section in doc.sections:
-        lines += ["", f"## {section.title}"]
+        if section.title:
+            lines += ["", f"## {section.title}"]
         for block in section.blocks:
             lines.append("")
             if isinstance(block, Paragraph):
@@ -97,7 +98,7 @@ def to_html(doc: Document) -> str:
         f"<h1>{e(doc.title)}</h1>",
     ]
     for section in doc.sections:
-        out.append(f"<section><h2>{e(section.title)}</h2>")
+        out.append(f"<section><h2>{e(section.title)}</h2>" if section.title else "<section>")
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 css = ' class="italic"' if "italic" in block.style else ""

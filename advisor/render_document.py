@@ -20,7 +20,7 @@ from advisor.render_fitted import FittedGrid, FittedLines
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-COLUMN_MIN = 24  # below this many columns per value column, stack instead of a table
+COLUMN_MIN = 20  # a wrapped value column narrower than this stacks the table instead
 BULLET = "- "
 
 
@@ -32,8 +32,9 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
     for section in doc.sections:
         if section.print_only:
             continue
-        style = "bold green" if section.highlight else "bold underline"
-        parts += [wrapped("", width), wrapped(section.title, width, style)]
+        if section.title:
+            style = "bold green" if section.highlight else "bold underline"
+            parts += [wrapped("", width), wrapped(section.title, width, style)]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 parts.append(wrapped(block.text, width, block.style))
@@ -94,27 +95,59 @@ def _bullets(block: Bullets, width: int) -> RenderableType:
 
 
 def _table(console: Console, block: Table) -> RenderableType:
+    """A boxed table when every wrapped column gets room to be read, else stacked."""
     from rich.console import Group
 
-    values = len(block.header) - 1
-    width = max(20, console.width - 1)
-    if values > 0 and console.width < 18 + COLUMN_MIN * values:
+    widths = column_widths(console.width, block)
+    if widths is None:
+        width = max(20, console.width - 1)
         stacked: list[RenderableType] = []
         for row in block.rows:
             stacked.append(wrapped(row[0], width, "bold underline"))
             for name, value in zip(block.header[1:], row[1:], strict=True):
                 stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
         return Group(*stacked)
-    # Fixed column widths, labels up to 25: nothing for rich to measure.
-    room = console.width - (values + 2) - 2 * (values + 1)
-    label = min(25, max(12, room // 3))
-    cell = (room - label) // values
-    widths = [label] + [cell] * values
     return FittedGrid(
         widths,
         [wrapped(name, width) for name, width in zip(block.header, widths, strict=True)],
         [[wrapped(v, width) for v, width in zip(row, widths, strict=True)] for row in block.rows],
     )
+
+
+def column_widths(total: int, block: Table) -> list[int] | None:
+    """Text widths of a table's columns within `total`, or None if one would be too narrow.
+
+    The label column takes up to 25 columns (about a third at most). A value column
+    whose longest line is shorter than an equal share keeps that width; the
+    others share what is left equally, as a browser lays out a table.
+    """
+    columns = len(block.header)
+    room = total - (columns + 1) - 2 * columns  # borders, and a space either side of each cell
+    natural = [
+        _longest_line([block.header[c], *(row[c] for row in block.rows)]) for c in range(columns)
+    ]
+    label = min(natural[0], 25, max(12, room // 3))
+    rest = room - label
+    widths = {0: label}
+    pending = list(range(1, columns))
+    while pending:
+        share = rest // len(pending)
+        fitting = [c for c in pending if natural[c] <= share]
+        if not fitting:
+            break
+        for c in fitting:
+            widths[c] = natural[c]
+            rest -= natural[c]
+            pending.remove(c)
+    for c in pending:
+        widths[c] = rest // len(pending)
+    if any(widths[c] < COLUMN_MIN for c in pending):
+        return None
+    return [widths[c] for c in range(columns)]
+
+
+def _longest_line(texts: list[str]) -> int:
+    return max((len(line) for text in texts for line in text.splitlines()), default=0)
 
 
 def _scores(console: Console, block: Scores) -> RenderableType:

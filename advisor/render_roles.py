@@ -1,38 +1,28 @@
-"""Views of the knowledge base: the roles table, and one role in full as a document."""
+"""Views of the knowledge base: the four roles at a glance, and one role in full."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from advisor.catalog import Catalog
 from advisor.citing import cite, fact_line
-from advisor.document import Block, Bullets, Document, Paragraph, Section
+from advisor.document import Block, Bullets, Document, Paragraph, Section, Table
 from advisor.models import Fact, Role
-from advisor.render_common import box_for
 from advisor.sections import closing_sections, disagreements_section
 
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
 
-
-def roles_table(console: Console, catalog: Catalog) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=box_for(console), title="The four roles", title_justify="left")
-    table.add_column("Role (id)", style="bold", overflow="fold")
-    table.add_column("Works for", overflow="fold")
-    table.add_column("Timeframe", overflow="fold")
-    table.add_column("Focus", overflow="fold")
-    for role in catalog.roles:
-        table.add_row(
-            f"{role.name}\n({role.id})", role.works_for.value, role.timeframe.value, role.focus.text
-        )
-    note = Text(f"Note: {catalog.knowledge.loose_titles.text}", style="italic")
-    hint = Text("More: advisor show ROLE, advisor compare ROLE ROLE, advisor recommend")
-    return Group(table, note, hint)
+def roles_document(catalog: Catalog) -> Document:
+    """The four roles in one table: whom they work for, their timeframe and focus."""
+    rows = tuple(
+        (f"{r.name}\n({r.id})", r.works_for.value, r.timeframe.value, r.focus.text)
+        for r in catalog.roles
+    )
+    blocks: tuple[Block, ...] = (
+        Table(("Role (id)", "Works for", "Timeframe", "Focus"), rows),
+        Paragraph(f"Note: {catalog.knowledge.loose_titles.text}", "italic"),
+        Paragraph("More: advisor show ROLE, advisor compare ROLE ROLE, advisor recommend"),
+    )
+    return Document("The four roles", (Section("", blocks),))
 
 
 def role_document(catalog: Catalog, role: Role) -> Document:

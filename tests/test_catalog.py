@@ -138,7 +138,7 @@ def test_environment_variable_points_at_another_knowledge_base(
     monkeypatch.setenv("ADVISOR_DATA", str(data_copy))
     result = run("roles")
     assert result.exit_code == 0, result.output
-    assert "our clinic" in result.stdout
+    assert "Health advocate (our" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,28 @@ def test_roles_table_lists_all_four(run: Run) -> None:
     assert "not used consistently" in result.stdout
 
 
+def test_roles_table_gives_short_columns_their_own_width(run: Run) -> None:
+    lines = run("roles").stdout.splitlines()
+    assert "| Role (id)          | Works for   | Timeframe | Focus " in lines[2]
+    assert "| Patient advocate   | depends     | as-needed | The patient's voice:" in lines[4]
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_roles_on_a_narrow_screen_are_stacked(run: Run) -> None:
+    lines = run("roles", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert not any(line.startswith("|") for line in lines)
+    assert lines[1:5] == ["Patient advocate", "(patient-advocate)", "  Works for", "    depends"]
+
+
+def test_roles_markdown(run: Run) -> None:
+    out = run("roles", "--markdown").stdout
+    assert out.startswith("# The four roles\n")
+    assert "| Role (id) | Works for | Timeframe | Focus |" in out
+    assert "| Care manager<br>(care-manager) | patient | ongoing |" in out
+    assert run("roles", "--markdown", "--json").exit_code == 2
+
+
 def test_roles_json(run: Run) -> None:
     data = json.loads(run("roles", "--json").stdout)
     assert data["roles"][0]["id"] == "patient-advocate"

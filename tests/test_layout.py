@@ -1,0 +1,55 @@
+"""Terminal layout of tables: column widths, and the grid drawn from fitted lines."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+
+from advisor.document import Document, Section, Table
+from advisor.render_document import COLUMN_MIN, column_widths, to_rich
+
+WORDS = st.text("abcdefgh", min_size=1, max_size=12)
+CELLS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
+
+
+def _table(columns: int, rows: list[list[str]]) -> Table:
+    header = tuple(f"Column {c}" for c in range(columns))
+    return Table(header, tuple(tuple(row[:columns]) for row in rows))
+
+
+def test_short_columns_keep_their_width_and_long_ones_share_the_rest() -> None:
+    block = Table(
+        ("Role", "Works for", "Focus", "Detail"),
+        (("Care manager", "patient", "x " * 80, "y " * 80),),
+    )
+    assert column_widths(100, block) == [12, 9, 33, 33]
+
+
+def test_a_table_too_narrow_to_read_is_stacked() -> None:
+    block = _table(3, [["label", "word " * 40, "word " * 40]])
+    assert column_widths(50, block) is None
+    assert column_widths(60, block) == [8, 21, 21]
+    assert COLUMN_MIN <= 21
+
+
+@given(
+    total=st.integers(20, 240),
+    columns=st.integers(2, 5),
+    rows=st.lists(st.lists(CELLS, min_size=5, max_size=5), min_size=1, max_size=4),
+)
+def test_every_table_fits_the_terminal(total: int, columns: int, rows: list[list[str]]) -> None:
+    """Laid out by the real renderer, no line is ever wider than the terminal."""
+    block = _table(columns, rows)
+    console = Console(file=io.StringIO(), width=total, color_system=None)
+    console.print(to_rich(console, Document("T", (Section("", (block,)),))))
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert max(cell_len(line) for line in lines) <= total
+    widths = column_widths(total, block)
+    grid = [line for line in lines if line.startswith("|")]
+    assert bool(grid) is (widths is not None)
+    if widths is not None:  # a grid's lines are all as wide as its columns say
+        assert {len(line) for line in grid} == {sum(widths) + 3 * columns + 1}
