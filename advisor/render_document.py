@@ -151,15 +151,19 @@ def _longest_line(texts: list[str]) -> int:
 
 
 def _scores(console: Console, block: Scores) -> RenderableType:
+    """One line per role: its name, its score and a bar, in columns."""
+    from rich.cells import cell_len
     from rich.console import Group
-    from rich.table import Table as RichTable
-    from rich.text import Text
 
-    table = RichTable(box=None, show_header=False, pad_edge=False)
-    table.add_column("role", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("bar", no_wrap=True)
-    width = max(10, min(30, console.width - 30))
-    for label, score in block.rows:
-        table.add_row(label, str(score), bar(score, width, is_ascii(console)))
-    return Group(table, Text(block.note, style="dim")) if block.note else table
+    bar_width = max(10, min(30, console.width - 30))
+    names = max(cell_len(name) for name, _ in block.rows)
+    digits = max(len(str(score)) for _, score in block.rows)
+    lines = [
+        f"{name}{' ' * (names - cell_len(name))}  {score:>{digits}}  "
+        + bar(score, bar_width, is_ascii(console))
+        for name, score in block.rows
+    ]
+    rows = FittedLines(lines)
+    if not block.note:
+        return rows
+    return Group(rows, wrapped(block.note, max(20, console.width - 1), "dim"))
