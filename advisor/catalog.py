@@ -68,8 +68,7 @@ class Catalog:
         from advisor.questionnaire import Questionnaire
 
         path = self.directory / file_name
-        questionnaire = _read(path, Questionnaire)
-        _check_citations(path, questionnaire, self.sources)
+        questionnaire = _read(path, Questionnaire, self.sources)
         _check_questions(path, questionnaire, {r.id for r in self.roles})
         return questionnaire
 
@@ -113,15 +112,14 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     folder = directory or bundled_directory()
     if not folder.is_dir():
         raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {SOURCES_FILE}")
-    sources = _read(folder / SOURCES_FILE, SourceList)
-    knowledge = _read(folder / ROLES_FILE, KnowledgeBase)
-    by_id = _unique_sources(folder / SOURCES_FILE, sources)
+    by_id = _unique_sources(folder / SOURCES_FILE, _read(folder / SOURCES_FILE, SourceList))
+    knowledge = _read(folder / ROLES_FILE, KnowledgeBase, by_id)
     names = _check_roles(folder / ROLES_FILE, knowledge)
-    _check_citations(folder / ROLES_FILE, knowledge, by_id)
     return Catalog(folder, knowledge, by_id, names)
 
 
-def _read(path: Path, model: type[M]) -> M:
+def _read(path: Path, model: type[M], sources: dict[str, Source] | None = None) -> M:
+    """One data file, validated; cited source ids are checked against `sources`."""
     try:
         text = path.read_bytes()
     except FileNotFoundError:
@@ -129,7 +127,7 @@ def _read(path: Path, model: type[M]) -> M:
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        return model.model_validate_json(text)
+        return model.model_validate_json(text, context={"sources": sources})
     except ValidationError as exc:
         raise DataError(f"{path}: {describe_validation_error(exc)}") from None
 
@@ -184,12 +182,6 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
             if role_id not in role_ids:
                 raise DataError(f"{path}: disagreements[{index}].roles: unknown role {role_id!r}")
     return names
-
-
-def _check_citations(path: Path, model: BaseModel, sources: dict[str, Source]) -> None:
-    for where, source_id in _citations(model, ""):
-        if source_id not in sources:
-            raise DataError(f"{path}: {where}: unknown source {source_id!r} (see {SOURCES_FILE})")
 
 
 def _citations(value: object, where: str) -> Iterator[tuple[str, str]]:

@@ -10,11 +10,30 @@ commands that ask questions.
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+
+def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
+    """Cited ids must be in `sources.json`, which the loader passes as context.
+
+    Checked while validating, so a bad citation is reported with its place in
+    the file, and the loader need not walk every fact again afterwards.
+    """
+    known = info.context.get("sources") if info.context else None
+    for source_id in ids:
+        if known is not None and source_id not in known:
+            raise PydanticCustomError(
+                "unknown_source",
+                "unknown source {source_id} (see sources.json)",
+                {"source_id": repr(source_id)},
+            )
+    return ids
+
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-SourceIds = Annotated[list[Slug], Field(min_length=1)]
+SourceIds = Annotated[list[Slug], Field(min_length=1), AfterValidator(known_sources)]
 WorksForValue = Literal["institution", "patient", "depends"]
 TimeframeValue = Literal["episodic", "ongoing", "as-needed"]
 

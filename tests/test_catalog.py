@@ -127,6 +127,19 @@ def test_question_effects_must_name_real_roles(data_copy: Path) -> None:
         _ = load_catalog(data_copy).questionnaire  # read when a command first asks
 
 
+def test_questionnaires_must_cite_known_sources(data_copy: Path, run: Run) -> None:
+    def change(data: Any) -> None:
+        data["questions"][1]["options"][0]["effects"][0]["sources"] = ["seed-000", "nowhere"]
+
+    edit_json(data_copy / "questions.json", change)
+    result = run("--data", str(data_copy), "recommend", "--need", "travel")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "questions.json: questions[1].options[0].effects[0].sources: unknown source 'nowhere' "
+        "(see sources.json)\n"
+    )
+
+
 def test_environment_variable_points_at_another_knowledge_base(
     data_copy: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
