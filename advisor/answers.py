@@ -3,11 +3,12 @@ flag or read from an answers file.
 
 An `Answers` maps a question id to the chosen option ids. An empty tuple means
 the person said "not sure"; a missing key means the question was never asked.
+`json` is imported where it is needed (reading a file, quoting a bad value), so
+the text output does not pay for it at start-up.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def parse_answer(
     values: list[str] = []
     for item in items:
         if not isinstance(item, str):
+            import json
+
             raise UsageProblem(f"{label}: expected text, got {json.dumps(item)}")
         values += [v.strip().lower() for v in item.split(",") if v.strip()]
     choices = [o.id for o in question.options]
@@ -56,12 +59,16 @@ def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str
         if question is None:
             raise UsageProblem(f"{origin}: unknown question {key!r}. Questions: {', '.join(by_id)}")
         if not isinstance(raw, (str, list)):
+            import json
+
             raise UsageProblem(f"{origin}: {key}: expected text or a list, got {json.dumps(raw)}")
         answers[key] = parse_answer(questionnaire, question, raw, f"{origin}: {key}")
     return answers
 
 
 def read_answers_file(questionnaire: Questionnaire, path: Path) -> Answers:
+    import json
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
