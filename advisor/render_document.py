@@ -24,10 +24,15 @@ COLUMN_MIN = 20  # a wrapped value column narrower than this stacks the table in
 BULLET = "- "
 
 
+def text_width(console: Console) -> int:
+    """How wide to wrap text: one column short of the edge, so no line touches it."""
+    return max(20, console.width - 1)
+
+
 def to_rich(console: Console, doc: Document) -> RenderableType:
     from rich.console import Group
 
-    width = max(20, console.width - 1)
+    width = text_width(console)
     parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
     for section in doc.sections:
         if section.print_only:
@@ -100,7 +105,7 @@ def _table(console: Console, block: Table) -> RenderableType:
 
     widths = column_widths(console.width, block)
     if widths is None:
-        width = max(20, console.width - 1)
+        width = text_width(console)
         stacked: list[RenderableType] = []
         for row in block.rows:
             stacked.append(wrapped(row[0], width, "bold underline"))
@@ -117,9 +122,10 @@ def _table(console: Console, block: Table) -> RenderableType:
 def column_widths(total: int, block: Table) -> list[int] | None:
     """Text widths of a table's columns within `total`, or None if one would be too narrow.
 
-    The label column takes up to 25 columns (about a third at most). A value column
-    whose longest line is shorter than an equal share keeps that width; the
-    others share what is left equally, as a browser lays out a table.
+    The label column gets a third of the room, kept between 12 and 25 columns
+    (less if no label is that long). A value column whose longest line is
+    shorter than an equal share keeps that width; the others share what is left
+    equally, much as a browser lays out a table.
     """
     columns = len(block.header)
     room = total - (columns + 1) - 2 * columns  # borders, and a space either side of each cell
@@ -166,4 +172,4 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     rows = FittedLines(lines)
     if not block.note:
         return rows
-    return Group(rows, wrapped(block.note, max(20, console.width - 1), "dim"))
+    return Group(rows, wrapped(block.note, text_width(console), "dim"))
