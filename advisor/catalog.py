@@ -94,7 +94,7 @@ class Catalog:
         """The sources cited anywhere inside `models`, in first-cited order."""
         ids: dict[str, None] = {}
         for model in models:
-            for _, source_id in _citations(model, ""):
+            for source_id in _cited_ids(model):
                 ids[source_id] = None
         return [self.sources[i] for i in ids]
 
@@ -184,20 +184,18 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
     return names
 
 
-def _citations(value: object, where: str) -> Iterator[tuple[str, str]]:
-    """Every (location, source id) pair cited inside a model, depth first."""
+def _cited_ids(value: object) -> Iterator[str]:
+    """Every source id cited inside a model, depth first."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             inner = getattr(value, name)
-            path = f"{where}.{name}" if where else name
             if name == "sources" and isinstance(inner, list):
-                for source_id in inner:
-                    yield path, source_id
+                yield from inner
             else:
-                yield from _citations(inner, path)
+                yield from _cited_ids(inner)
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _citations(item, f"{where}[{index}]")
+        for item in value:
+            yield from _cited_ids(item)
 
 
 def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str]) -> None:

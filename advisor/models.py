@@ -21,8 +21,10 @@ def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
     the file, and the loader need not walk every fact again afterwards.
     """
     known = info.context.get("sources") if info.context else None
+    if known is None:  # sources.json itself, or a model built outside the loader
+        return ids
     for source_id in ids:
-        if known is not None and source_id not in known:
+        if source_id not in known:
             raise PydanticCustomError(
                 "unknown_source",
                 "unknown source {source_id} (see sources.json)",
