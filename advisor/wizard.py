@@ -16,6 +16,8 @@ import questionary
 from advisor.answers import Answers, parse_answer
 from advisor.questionnaire import Question, Questionnaire
 
+ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
+
 
 def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -> Answers:
     """Ask every question not already answered; Ctrl-C raises KeyboardInterrupt.
@@ -28,17 +30,55 @@ def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -
         width = max(30, shutil.get_terminal_size().columns - 1)
         intro = textwrap.fill(f"({number}/{len(asked)}) {question.help}", width=width)
         questionary.print(f"\n{intro}", style="italic")
-        raw = _prompt(questionnaire, question, prompt_options).unsafe_ask()
+        raw = _prompt(questionnaire, question, width, prompt_options).unsafe_ask()
         result[question.id] = parse_answer(questionnaire, question, raw or [], question.prompt)
+        _echo(questionnaire, question, result[question.id], width, prompt_options)
     return result
 
 
+def _echo(
+    questionnaire: Questionnaire,
+    question: Question,
+    chosen: tuple[str, ...],
+    width: int,
+    options: dict[str, Any],
+) -> None:
+    """Leave the question and the answer in full on the screen.
+
+    Each prompt erases itself when answered: questionary's own echo cuts a
+    label that was wrapped onto two lines, and shows only "done (2 selections)"
+    for ticked boxes.
+    """
+    ids = chosen or (questionnaire.unsure,)
+    labels = [o.label for i in ids if (o := question.option(i)) is not None]
+    answer = ", ".join(labels)
+    to = {"output": options["output"]} if "output" in options else {}
+    if len(f"? {question.prompt} {answer}") <= width:
+        questionary.print(f"? {question.prompt} ", style="bold", end="", **to)
+        questionary.print(answer, style=ANSWER_STYLE, **to)
+    else:
+        questionary.print(textwrap.fill(f"? {question.prompt}", width), style="bold", **to)
+        answer = textwrap.fill(answer, width, initial_indent="  ", subsequent_indent="  ")
+        questionary.print(answer, style=ANSWER_STYLE, **to)
+
+
+def choice_title(label: str, width: int, indent: int) -> str:
+    """An option's label, wrapped under itself when it is too long for one line.
+
+    questionary cuts a long choice off at the edge of the terminal; on a narrow
+    one that would hide the end of the label. `indent` is the room the pointer
+    and tick box take before the label.
+    """
+    pad = " " * indent
+    return textwrap.fill(label, width, initial_indent=pad, subsequent_indent=pad)[indent:]
+
+
 def _prompt(
-    questionnaire: Questionnaire, question: Question, options: dict[str, Any]
+    questionnaire: Questionnaire, question: Question, width: int, options: dict[str, Any]
 ) -> questionary.Question:
     if question.kind == "multi":
         choices = [
-            questionary.Choice(o.label, value=o.id)
+            questionary.Choice(choice_title(o.label, width, indent=5), value=o.id)
             for o in question.options
             if o.id != questionnaire.unsure
         ]
@@ -46,11 +86,16 @@ def _prompt(
             question.prompt,
             choices=choices,
             instruction="(space to tick, enter when done)",
+            erase_when_done=True,
             **options,
         )
     return questionary.select(
         question.prompt,
-        choices=[questionary.Choice(o.label, value=o.id) for o in question.options],
+        choices=[
+            questionary.Choice(choice_title(o.label, width, indent=3), value=o.id)
+            for o in question.options
+        ],
         instruction="(arrow keys, then enter)",
+        erase_when_done=True,
         **options,
     )

@@ -13,7 +13,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from advisor.catalog import load_catalog
-from advisor.wizard import ask
+from advisor.wizard import ask, choice_title
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
 
@@ -54,9 +54,9 @@ def test_wizard_ctrl_c_raises_keyboard_interrupt(keys: object) -> None:
         ask(load_catalog().questionnaire, {}, input=keys, output=DummyOutput())
 
 
-def spawn(*args: str) -> pexpect.spawn:
+def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
     # pexpect does not answer cursor-position requests; without this each prompt waits 1 s.
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
     return pexpect.spawn(
         sys.executable,
@@ -64,7 +64,7 @@ def spawn(*args: str) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=30,
-        dimensions=(40, 100),
+        dimensions=(40, columns),
     )
 
 
@@ -85,6 +85,23 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
     child.close()
     assert child.exitstatus == 0
     assert "Traceback" not in (child.before or "")
+
+
+def test_long_choices_wrap_on_a_narrow_terminal() -> None:
+    """questionary would cut "For one event (a hospital stay, surgery, a discharge)" off."""
+    child = spawn("recommend", "--side", "patient", "--setting", "home", columns=42)
+    child.expect("How long do you expect to need help")
+    child.expect(r"\n(\x1b\[[0-9;]*m)*\s+surgery, a discharge\)")  # wrapped under itself
+    child.send(ENTER)
+    child.expect("How would the help be paid")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_choice_titles_fit_the_terminal() -> None:
+    title = choice_title("For one event (a hospital stay, surgery, a discharge)", 41, indent=3)
+    assert title == "For one event (a hospital stay,\n   surgery, a discharge)"
+    assert choice_title("Not sure", 41, indent=5) == "Not sure"
 
 
 def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
