@@ -22,17 +22,19 @@ ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -> Answers:
     """Ask every question not already answered; Ctrl-C raises KeyboardInterrupt.
 
-    `prompt_options` (such as `input` and `output`) go to prompt_toolkit, for tests.
+    `prompt_options` (such as `input` and `output`) go to prompt_toolkit, for tests;
+    the wizard's own lines (each question's help, each answer) go to that output too.
     """
     result = dict(answers)
     asked = [q for q in questionnaire.questions if q.id not in result]
+    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
     for number, question in enumerate(asked, start=1):
         width = max(30, shutil.get_terminal_size().columns - 1)
         intro = textwrap.fill(f"({number}/{len(asked)}) {question.help}", width=width)
-        questionary.print(f"\n{intro}", style="italic")
+        questionary.print(f"\n{intro}", style="italic", **to)
         raw = _prompt(questionnaire, question, width, prompt_options).unsafe_ask()
         result[question.id] = parse_answer(questionnaire, question, raw or [], question.prompt)
-        _echo(questionnaire, question, result[question.id], width, prompt_options)
+        _echo(questionnaire, question, result[question.id], width, to)
     return result
 
 
@@ -41,7 +43,7 @@ def _echo(
     question: Question,
     chosen: tuple[str, ...],
     width: int,
-    options: dict[str, Any],
+    to: dict[str, Any],
 ) -> None:
     """Leave the question and the answer in full on the screen.
 
@@ -52,7 +54,6 @@ def _echo(
     ids = chosen or (questionnaire.unsure,)
     labels = [o.label for i in ids if (o := question.option(i)) is not None]
     answer = ", ".join(labels)
-    to = {"output": options["output"]} if "output" in options else {}
     if len(f"? {question.prompt} {answer}") <= width:
         questionary.print(f"? {question.prompt} ", style="bold", end="", **to)
         questionary.print(answer, style=ANSWER_STYLE, **to)
