@@ -1,1 +1,0 @@
-"""The knowledge base: data/*.json read into validated pydantic objects. Nothing here prints."""

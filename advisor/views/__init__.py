@@ -1,1 +1,0 @@
-"""One module per command: a result becomes a format-neutral Document (views/blocks.py)."""
