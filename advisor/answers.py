@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from advisor.errors import UsageProblem
-from advisor.questionnaire import Question, Questionnaire
+from advisor.knowledge.questions import Question, Questionnaire
 
 Answers = dict[str, tuple[str, ...]]
 

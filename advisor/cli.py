@@ -1,6 +1,6 @@
 """The typer command line: parse flags, call the core, pick the output.
 
-Each command stays a few lines; the work is in catalog, engine and the views.
+Each command stays a few lines; the work is in knowledge/, scoring, views/ and render/.
 Heavy imports happen inside the commands, so `--help` and scripted runs stay fast.
 No `from __future__ import annotations`: typer would then evaluate every
 parameter's annotation string on each run, which costs about 3 ms of start-up.
@@ -16,14 +16,14 @@ import typer
 
 from advisor import __version__
 from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
-from advisor.output import console, print_error, print_json
+from advisor.render.console import console, print_error, print_json
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
-    from advisor.catalog import Catalog
-    from advisor.document import Document
-    from advisor.engine import Recommendation
-    from advisor.questionnaire import Questionnaire
+    from advisor.knowledge.catalog import Catalog
+    from advisor.knowledge.questions import Questionnaire
+    from advisor.scoring import Recommendation
+    from advisor.views.blocks import Document
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -96,7 +96,7 @@ def friendly(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def _catalog(ctx: typer.Context) -> "Catalog":
-    from advisor.catalog import load_catalog
+    from advisor.knowledge.catalog import load_catalog
 
     settings = ctx.find_object(Settings)
     return load_catalog(settings.data if settings else None)
@@ -147,8 +147,8 @@ def _answer_and_rank(
 ) -> "tuple[Answers, Recommendation]":
     """The flow `recommend` and `career` share: check output paths before asking
     anything, gather answers, rank every role, save the answers if asked."""
-    from advisor.engine import recommend
-    from advisor.files import check_writable
+    from advisor.render.files import check_writable
+    from advisor.scoring import recommend
 
     for path in (save, also_writes):
         if path:
@@ -183,24 +183,13 @@ def _save_answers(
     import json
 
     from advisor.answers import to_mapping
-    from advisor.files import write_atomically
+    from advisor.render.files import write_atomically
 
     write_atomically(path, json.dumps(to_mapping(questionnaire, answers), indent=2) + "\n", force)
 
 
-def _write_report(doc: "Document", path: Path, force: bool) -> None:
-    from advisor.document import to_html, to_markdown
-    from advisor.files import write_atomically
-
-    suffix = path.suffix.lower()
-    if suffix not in (".md", ".html", ".htm"):
-        raise UsageProblem(f"--report: {path} should end in .md or .html")
-    write_atomically(path, to_markdown(doc) if suffix == ".md" else to_html(doc), force)
-    sys.stderr.write(f"Report written to {path}\n")
-
-
 def _print_document(doc: "Document") -> None:
-    from advisor.render_document import to_rich
+    from advisor.render.terminal import to_rich
 
     out = console()
     out.print(to_rich(out, doc))
@@ -221,7 +210,7 @@ def _emit(
     if json_out:
         print_json(as_json())
     elif markdown:
-        from advisor.document import to_markdown
+        from advisor.render.markdown import to_markdown
 
         sys.stdout.write(to_markdown(as_document()))
     else:
@@ -264,8 +253,8 @@ def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = F
 
     Example: advisor roles --json
     """
-    from advisor.export import roles_json
-    from advisor.render_roles import roles_document
+    from advisor.render.json import roles_json
+    from advisor.views.roles import roles_document
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
@@ -287,8 +276,8 @@ def show(
 
     Example: advisor show nurse-case-manager
     """
-    from advisor.export import role_json
-    from advisor.render_roles import role_document
+    from advisor.render.json import role_json
+    from advisor.views.roles import role_document
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
@@ -325,10 +314,10 @@ def compare(
 
     Example: advisor compare advocate case-manager
     """
-    from advisor.aspects import select_aspects
     from advisor.comparison import compare as build
-    from advisor.comparison import comparison_document, pick_roles
-    from advisor.export import comparison_json
+    from advisor.comparison import pick_roles, select_aspects
+    from advisor.render.json import comparison_json
+    from advisor.views.compare import comparison_document
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
@@ -379,15 +368,17 @@ def recommend(
         also_writes=report,
     )
     if json_out:
-        from advisor.export import recommendation_json
+        from advisor.render.json import recommendation_json
 
         print_json(recommendation_json(catalog, answers, result))
     if report or not json_out:
-        from advisor.report import recommendation_document
+        from advisor.views.recommend import recommendation_document
 
         doc = recommendation_document(catalog, answers, result)
         if report:
-            _write_report(doc, report, force)
+            from advisor.render.files import write_report
+
+            write_report(doc, report, force)
         if not json_out:
             _print_document(doc)
 
@@ -423,7 +414,8 @@ def career(
 
     Example: advisor career --work-for patients --licence none --relationship episodic
     """
-    from advisor.career import career_document, career_json
+    from advisor.render.json import career_json
+    from advisor.views.career import career_document
 
     catalog = _catalog(ctx)
     flags = {
@@ -461,7 +453,8 @@ def role_map(
 
     Example: advisor map --side patient --timeframe ongoing
     """
-    from advisor.map_view import map_json, map_view
+    from advisor.render.json import map_json
+    from advisor.views.map import map_view
 
     catalog = _catalog(ctx)
     flags = _situation(timeframe, side, setting, payment, need)

@@ -1,17 +1,72 @@
-"""Pick the roles to compare, work out what they share and where they differ,
-and lay that out as a document for the terminal, Markdown and reports."""
+"""Pick the roles to compare, the aspects to line up (shared by the table,
+--json and --markdown), and work out what the roles share and where they differ.
+
+Each aspect picks facts out of a role; the wording of the facts stays in data/.
+The comparison as a document is in views/compare.py.
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import difflib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
-from advisor.aspects import Aspect
-from advisor.catalog import Catalog
-from advisor.citing import cite, fact_line
-from advisor.document import Bullets, Document, Section, Table
 from advisor.errors import UsageProblem
-from advisor.models import Disagreement, Fact, Role, Source
-from advisor.sections import closing_sections, disagreements_section
+from advisor.knowledge.models import Disagreement, Fact, Role
+
+if TYPE_CHECKING:
+    from advisor.knowledge.catalog import Catalog
+
+
+class Aspect(NamedTuple):
+    id: str
+    label: str
+    facts: Callable[[Role], list[Fact]]
+
+
+ASPECTS: tuple[Aspect, ...] = (
+    Aspect("works-for", "Who they work for", lambda r: [r.works_for]),
+    Aspect("settings", "Typical settings", lambda r: list(r.settings)),
+    Aspect("timeframe", "Timeframe", lambda r: [r.timeframe]),
+    Aspect("focus", "Primary focus", lambda r: [r.focus]),
+    Aspect("responsibilities", "What they do", lambda r: list(r.responsibilities)),
+    Aspect("limits", "What they do not do", lambda r: list(r.limits)),
+    Aspect("cost", "Who pays / typical cost", lambda r: [r.who_pays, r.typical_cost]),
+    Aspect("credentials", "Credentials", lambda r: list(r.credentials)),
+    Aspect("education", "Education and skills", lambda r: [*r.education, *r.skills]),
+    Aspect("salary", "Average salary (source articles)", lambda r: [r.salary]),
+    Aspect("find-one", "Where to find one", lambda r: list(r.find_one)),
+)
+CODES = Aspect("codes", "Closest occupation codes", lambda r: list(r.occupation_codes))
+CAREER_ASPECTS: tuple[Aspect, ...] = (
+    *sorted(
+        (a for a in ASPECTS if a.id in ("education", "credentials", "salary")),
+        key=lambda a: ("education", "credentials", "salary").index(a.id),
+    ),
+    CODES,
+)
+
+
+def select_aspects(names: list[str] | None) -> list[Aspect]:
+    """All aspects, or the named ones in the order given; unknown names are usage errors."""
+    if not names:
+        return list(ASPECTS)
+    by_id = {a.id: a for a in (*ASPECTS, CODES)}
+    chosen: list[Aspect] = []
+    for raw in names:
+        for name in (n.strip().lower() for n in raw.split(",") if n.strip()):
+            if name not in by_id:
+                close = difflib.get_close_matches(name, list(by_id), n=1)
+                hint = f" Did you mean {close[0]}?" if close else ""
+                raise UsageProblem(
+                    f"--aspect: unknown aspect {name!r}.{hint} Aspects: {', '.join(by_id)}"
+                )
+            if by_id[name] not in chosen:
+                chosen.append(by_id[name])
+    if not chosen:
+        raise UsageProblem(f"--aspect: name at least one of: {', '.join(by_id)}")
+    return chosen
+
 
 MIN_ROLES, MAX_ROLES = 2, 4
 
@@ -60,36 +115,3 @@ def compare(catalog: Catalog, roles: list[Role], aspects: list[Aspect]) -> Compa
             differences.append((label, list(zip(roles, values, strict=True))))
     disputes = catalog.disagreements_about(*(r.id for r in roles))
     return Comparison(roles, aspects, list(catalog.knowledge.overlaps), differences, disputes)
-
-
-def comparison_sources(catalog: Catalog, c: Comparison) -> list[Source]:
-    facts = [f for a in c.aspects for r in c.roles for f in a.facts(r)]
-    return catalog.cited(*facts, *c.shared, *c.disagreements, catalog.knowledge.loose_titles)
-
-
-def aspect_table(c: Comparison) -> Table:
-    return Table(
-        ("Aspect", *(r.name for r in c.roles)),
-        tuple(
-            (a.label, *("\n".join(f"- {fact_line(f)}" for f in a.facts(r)) for r in c.roles))
-            for a in c.aspects
-        ),
-    )
-
-
-def comparison_document(catalog: Catalog, c: Comparison) -> Document:
-    """The comparison as a document: the table, then what is shared and what differs."""
-    sections = [
-        Section("Side by side", (aspect_table(c),)),
-        Section("What they all share", (Bullets(tuple(cite(f) for f in c.shared)),)),
-    ]
-    if c.differences:
-        lines = tuple(
-            f"{label}: " + "; ".join(f"{r.name}: {v}" for r, v in values)
-            for label, values in c.differences
-        )
-        sections.append(Section("Where they differ most", (Bullets(lines),)))
-    if c.disagreements:
-        sections.append(disagreements_section(c.disagreements))
-    sections += closing_sections(catalog, comparison_sources(catalog, c))
-    return Document(" vs ".join(r.name for r in c.roles), tuple(sections))

@@ -14,7 +14,7 @@ from typing import Any
 import questionary
 
 from advisor.answers import Answers, parse_answer
-from advisor.questionnaire import Question, Questionnaire
+from advisor.knowledge.questions import Question, Questionnaire
 
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 

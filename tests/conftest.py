@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from advisor.catalog import bundled_directory, load_catalog
 from advisor.cli import app
+from advisor.knowledge.catalog import bundled_directory, load_catalog
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from advisor.catalog import load_catalog
 from advisor.errors import DataError, UsageProblem
+from advisor.knowledge.catalog import load_catalog
 from conftest import Run, edit_json
 
 

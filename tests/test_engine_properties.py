@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.answers import answers_from_mapping, to_mapping
-from advisor.catalog import load_catalog
-from advisor.engine import recommend, to_score
+from advisor.knowledge.catalog import load_catalog
+from advisor.scoring import recommend, to_score
 
 CATALOG = load_catalog()
 Q = CATALOG.questionnaire

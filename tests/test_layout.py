@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from advisor.document import Document, Section, Table
-from advisor.render_document import COLUMN_MIN, column_widths, to_rich
+from advisor.render.terminal import COLUMN_MIN, column_widths, to_rich
+from advisor.views.blocks import Document, Section, Table
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)
 CELLS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)

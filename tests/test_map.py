@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalog import load_catalog
-from advisor.role_map import Point, draw, person_position
+from advisor.knowledge.catalog import load_catalog
+from advisor.placement import Point, person_position
+from advisor.views.map import draw
 from conftest import Run
 
 NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")

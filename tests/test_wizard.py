@@ -12,7 +12,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from advisor.catalog import load_catalog
+from advisor.knowledge.catalog import load_catalog
 from advisor.wizard import ask, choice_title
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from advisor.catalog import Catalog
-from advisor.citing import cite, fact_line
-from advisor.document import Block, Bullets, Document, Paragraph, Section, Table
-from advisor.models import Fact, Role
-from advisor.sections import closing_sections, disagreements_section
+from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Fact, Role
+from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section, Table
+from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
 
 
 def roles_document(catalog: Catalog) -> Document:

@@ -1,16 +1,20 @@
-"""Plain dictionaries for --json output, built from the same models the views use."""
+"""Plain dictionaries for every command's --json output, from the models the views use."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from advisor.comparison import CAREER_ASPECTS
+from advisor.placement import person_position
+from advisor.views.sources import career_sources, comparison_sources, recommendation_sources
+
 if TYPE_CHECKING:
     from advisor.answers import Answers
-    from advisor.catalog import Catalog
     from advisor.comparison import Comparison
-    from advisor.engine import Recommendation
-    from advisor.models import Role, Source
-    from advisor.questionnaire import Questionnaire
+    from advisor.knowledge.catalog import Catalog
+    from advisor.knowledge.models import Role, Source
+    from advisor.knowledge.questions import Questionnaire
+    from advisor.scoring import Recommendation
 
 
 def about(catalog: Catalog) -> dict[str, Any]:
@@ -104,30 +108,8 @@ def recommendation_json(catalog: Catalog, answers: Answers, rec: Recommendation)
     }
 
 
-def recommendation_sources(
-    catalog: Catalog, rec: Recommendation, compared: list[Role] | None = None
-) -> list[Source]:
-    """Sources behind the reasons, the top role's next steps, the close-call note
-    and any roles compared alongside."""
-    top = catalog.role(rec.top.role)
-    ids = dict.fromkeys(rec.source_ids)
-    extra = [
-        top.summary,
-        top.who_pays,
-        top.typical_cost,
-        *top.find_one,
-        *top.questions_to_ask,
-        catalog.knowledge.loose_titles,
-    ]
-    if rec.close_call:
-        extra.append(catalog.questionnaire.close_call)
-    ids.update(dict.fromkeys(s.id for s in catalog.cited(*extra, *(compared or []))))
-    return [catalog.sources[i] for i in ids]
-
-
 def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
     """The roles' data side by side, aspect by aspect, with what they share."""
-    from advisor.comparison import comparison_sources
 
     return {
         "roles": [{"id": r.id, "name": r.name} for r in c.roles],
@@ -147,5 +129,33 @@ def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
         "disagreements": [d.model_dump(mode="json") for d in c.disagreements],
         "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
         "sources": sources_json(comparison_sources(catalog, c)),
+        **about(catalog),
+    }
+
+
+def career_json(catalog: Catalog, answers: Answers, rec: Recommendation) -> dict[str, Any]:
+    return {
+        **ranking_json(catalog, catalog.career, answers, rec),
+        "careers": {
+            r.id: {a.id: [f.model_dump(mode="json") for f in a.facts(r)] for a in CAREER_ASPECTS}
+            for r in catalog.roles
+        },
+        "sources": sources_json(career_sources(catalog, rec)),
+        **about(catalog),
+    }
+
+
+def map_json(catalog: Catalog, answers: Answers) -> dict[str, Any]:
+    x, y = person_position(catalog.questionnaire, answers)
+    return {
+        "axes": {
+            "x": "works for the system (-1) to works for the patient (+1)",
+            "y": "one episode (-1) to ongoing (+1)",
+        },
+        "roles": [
+            {"role": r.id, "name": r.name, **r.position.model_dump(mode="json")}
+            for r in catalog.roles
+        ],
+        "you": None if x is None and y is None else {"x": x, "y": y},
         **about(catalog),
     }

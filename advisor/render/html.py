@@ -1,77 +1,8 @@
-"""A small document model that the terminal, Markdown and HTML outputs share.
-
-Views build a `Document` once; `to_markdown` and `to_html` here (and
-`render_document.to_rich`) only lay it out, so the three never drift apart.
-"""
+"""A Document as a self-contained HTML page: for `--report FILE.html`."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
-class Paragraph(NamedTuple):
-    text: str
-    style: str = ""  # a rich style for the terminal; "emphasis" also italicises elsewhere
-
-
-class Bullets(NamedTuple):
-    items: tuple[str, ...]
-    markers: tuple[str, ...] = ()  # e.g. "+3"; a dash when empty
-
-
-class Table(NamedTuple):
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-class Scores(NamedTuple):
-    rows: tuple[tuple[str, int], ...]
-    note: str = ""
-
-
-Block = Paragraph | Bullets | Table | Scores
-
-
-class Section(NamedTuple):
-    title: str  # empty: the blocks follow the document's title directly
-    blocks: tuple[Block, ...]
-    print_only: bool = False  # left out of the terminal view, kept in files
-    highlight: bool = False  # the answer the reader came for: coloured in a terminal
-
-
-class Document(NamedTuple):
-    title: str
-    sections: tuple[Section, ...] = ()
-
-
-def to_markdown(doc: Document) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", "<br>")
-
-    lines = [f"# {doc.title}"]
-    for section in doc.sections:
-        if section.title:
-            lines += ["", f"## {section.title}"]
-        for block in section.blocks:
-            lines.append("")
-            if isinstance(block, Paragraph):
-                lines.append(f"_{block.text}_" if "italic" in block.style else block.text)
-            elif isinstance(block, Bullets):
-                markers = block.markers or ("",) * len(block.items)
-                lines += [
-                    f"- {f'**{m}** ' if m else ''}{item}"
-                    for m, item in zip(markers, block.items, strict=True)
-                ]
-            elif isinstance(block, Table):
-                lines.append("| " + " | ".join(cell(h) for h in block.header) + " |")
-                lines.append("|---" * len(block.header) + "|")
-                lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in block.rows]
-            else:
-                lines += [f"- {label}: **{score}**/100" for label, score in block.rows]
-                if block.note:
-                    lines += ["", f"_{block.note}_"]
-    return "\n".join(lines) + "\n"
-
+from advisor.views.blocks import Bullets, Document, Paragraph, Table
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;

@@ -1,16 +1,21 @@
-"""Draw the four roles on two axes as plain text lines.
-
-x runs from "works for the system" (-1) to "works for the patient" (+1);
-y from "one episode" (-1) to "ongoing" (+1). Pure: it returns strings, so the
-terminal view only has to colour them.
+"""`advisor map`: the four roles drawn on two axes as plain text lines (`draw`
+is pure: it returns strings, so the terminal only has to colour them), with a
+legend, and where the person's answers put them (placement.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from advisor.questionnaire import Questionnaire
+from advisor.answers import Answers
+from advisor.knowledge.catalog import Catalog
+from advisor.placement import Point, person_position
+from advisor.render.terminal import is_ascii
+from advisor.views.citing import cite
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 YOU = "you"
 PLOT_ROWS = 11
@@ -18,28 +23,6 @@ PLOT_ROWS = 11
 
 def you_mark(ascii_only: bool) -> str:
     return "@" if ascii_only else "◆"
-
-
-class Point(NamedTuple):
-    label: str
-    x: float
-    y: float
-
-
-def person_position(
-    questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]
-) -> tuple[float | None, float | None]:
-    """Average the map coordinates of the chosen options; None where nothing placed them."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for question in questionnaire.questions:
-        for option_id in answers.get(question.id, ()):
-            option = question.option(option_id)
-            if option and option.map_x is not None:
-                xs.append(option.map_x)
-            if option and option.map_y is not None:
-                ys.append(option.map_y)
-    return (sum(xs) / len(xs) if xs else None, sum(ys) / len(ys) if ys else None)
 
 
 def draw(points: Sequence[Point], width: int, ascii_only: bool) -> list[str]:
@@ -92,3 +75,45 @@ def _free_row(grid: list[list[str]], row: int, start: int, length: int) -> int:
         ):
             return candidate
     return row
+
+
+def placement_note(x: float | None, y: float | None, mark: str) -> str:
+    if x is None and y is None:
+        return (
+            "Answer --side and --timeframe (or pass --answers FILE) to see where you "
+            "stand on the map."
+        )
+    missing = [name for name, value in (("--side", x), ("--timeframe", y)) if value is None]
+    where = f"The {mark} {YOU} mark is where your answers put you"
+    return where + (
+        f"; with {' and '.join(missing)} unanswered, that axis is centred." if missing else "."
+    )
+
+
+def map_points(catalog: Catalog, answers: Answers) -> list[Point]:
+    points = [Point(r.name, r.position.x, r.position.y) for r in catalog.roles]
+    x, y = person_position(catalog.questionnaire, answers)
+    if x is not None or y is not None:
+        points.append(Point(YOU, x or 0.0, y or 0.0))
+    return points
+
+
+def map_view(console: Console, catalog: Catalog, answers: Answers) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    ascii_only = is_ascii(console)
+    lines = draw(map_points(catalog, answers), console.width, ascii_only)
+    drawing = Text("\n".join(lines))
+    drawing.highlight_regex(r"(?:[@◆] you|you [@◆])", style="bold green")
+    x, y = person_position(catalog.questionnaire, answers)
+    legend = [Text(f"{r.name}: {cite(r.position)}") for r in catalog.roles]
+    return Group(
+        Text("Where the four roles sit", style="bold"),
+        drawing,
+        Text(placement_note(x, y, you_mark(ascii_only)), style="italic"),
+        Text(""),
+        *legend,
+        Text(""),
+        Text(cite(catalog.knowledge.loose_titles), style="dim"),
+    )

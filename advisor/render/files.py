@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from advisor.views.blocks import Document
 
 
 def check_writable(path: Path, force: bool) -> None:
@@ -58,6 +63,23 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def write_report(doc: Document, path: Path, force: bool) -> None:
+    """`--report FILE.md` or `FILE.html`: the format follows the file name."""
+    suffix = path.suffix.lower()
+    if suffix not in (".md", ".html", ".htm"):
+        raise UsageProblem(f"--report: {path} should end in .md or .html")
+    if suffix == ".md":
+        from advisor.render.markdown import to_markdown
+
+        text = to_markdown(doc)
+    else:
+        from advisor.render.html import to_html
+
+        text = to_html(doc)
+    write_atomically(path, text, force)
+    sys.stderr.write(f"Report written to {path}\n")
 
 
 def _umask() -> int:

@@ -3,7 +3,7 @@
 Every model forbids unknown fields, so a typo in `data/` is an error rather
 than a silently ignored fact. No `from __future__ import annotations` here:
 pydantic would have to evaluate every annotation string, which costs start-up.
-The questionnaires' models live in `questionnaire.py`, imported only by the
+The questionnaires' models live in `questions.py`, imported only by the
 commands that ask questions.
 """
 

@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 from advisor.answers import Answers
-from advisor.aspects import ASPECTS
-from advisor.catalog import Catalog
-from advisor.citing import cite
-from advisor.comparison import aspect_table, compare
-from advisor.document import Block, Bullets, Document, Paragraph, Scores, Section
-from advisor.engine import Reason, Recommendation
-from advisor.export import recommendation_sources
-from advisor.questionnaire import Questionnaire
-from advisor.sections import closing_sections
+from advisor.comparison import ASPECTS, compare
+from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.questions import Questionnaire
+from advisor.scoring import Reason, Recommendation
+from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section
+from advisor.views.citing import cite, closing_sections
+from advisor.views.compare import aspect_table
+from advisor.views.sources import recommendation_sources
 
 SCORE_NOTE = "50 = your answers say nothing either way."
 

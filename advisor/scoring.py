@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from advisor.questionnaire import Questionnaire
+from advisor.knowledge.questions import Questionnaire
 
 
 class Reason(NamedTuple):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from advisor.models import Fact, Slug, SourceIds, Strict, Text
+from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text
 
 
 class Effect(Strict):

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import DataError, UsageProblem
-from advisor.models import Disagreement, KnowledgeBase, Role, Source, SourceList
+from advisor.knowledge.models import Disagreement, KnowledgeBase, Role, Source, SourceList
 
 if TYPE_CHECKING:
-    from advisor.questionnaire import Questionnaire
+    from advisor.knowledge.questions import Questionnaire
 
 ROLES_FILE = "roles.json"
 QUESTIONS_FILE = "questions.json"
@@ -65,7 +65,7 @@ class Catalog:
         return self._questionnaire(CAREER_FILE)
 
     def _questionnaire(self, file_name: str) -> Questionnaire:
-        from advisor.questionnaire import Questionnaire
+        from advisor.knowledge.questions import Questionnaire
 
         path = self.directory / file_name
         questionnaire = _read(path, Questionnaire, self.sources)
@@ -101,7 +101,7 @@ class Catalog:
 
 def bundled_directory() -> Path:
     """Where the shipped data lives: inside the package, or beside it in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # advisor/
     inside = package / "data"
     return inside if inside.is_dir() else package.parent / "data"
 

@@ -1,0 +1,1 @@
+"""The knowledge base: data/*.json read into validated pydantic objects. Nothing here prints."""

@@ -1,0 +1,34 @@
+"""A Document as Markdown: for `--markdown` and `--report FILE.md`."""
+
+from __future__ import annotations
+
+from advisor.views.blocks import Bullets, Document, Paragraph, Table
+
+
+def to_markdown(doc: Document) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", "<br>")
+
+    lines = [f"# {doc.title}"]
+    for section in doc.sections:
+        if section.title:
+            lines += ["", f"## {section.title}"]
+        for block in section.blocks:
+            lines.append("")
+            if isinstance(block, Paragraph):
+                lines.append(f"_{block.text}_" if "italic" in block.style else block.text)
+            elif isinstance(block, Bullets):
+                markers = block.markers or ("",) * len(block.items)
+                lines += [
+                    f"- {f'**{m}** ' if m else ''}{item}"
+                    for m, item in zip(markers, block.items, strict=True)
+                ]
+            elif isinstance(block, Table):
+                lines.append("| " + " | ".join(cell(h) for h in block.header) + " |")
+                lines.append("|---" * len(block.header) + "|")
+                lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in block.rows]
+            else:
+                lines += [f"- {label}: **{score}**/100" for label, score in block.rows]
+                if block.note:
+                    lines += ["", f"_{block.note}_"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""One module per command: a result becomes a format-neutral Document (views/blocks.py)."""

@@ -1,0 +1,44 @@
+"""A small document model that the terminal, Markdown and HTML outputs share.
+
+Views build a `Document` once; `render/terminal.py`, `render/markdown.py` and
+`render/html.py` only lay it out, so the three never drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Paragraph(NamedTuple):
+    text: str
+    style: str = ""  # a rich style for the terminal; "italic" also italicises elsewhere
+
+
+class Bullets(NamedTuple):
+    items: tuple[str, ...]
+    markers: tuple[str, ...] = ()  # e.g. "+3"; a dash when empty
+
+
+class Table(NamedTuple):
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+class Scores(NamedTuple):
+    rows: tuple[tuple[str, int], ...]
+    note: str = ""
+
+
+Block = Paragraph | Bullets | Table | Scores
+
+
+class Section(NamedTuple):
+    title: str  # empty: the blocks follow the document's title directly
+    blocks: tuple[Block, ...]
+    print_only: bool = False  # left out of the terminal view, kept in files
+    highlight: bool = False  # the answer the reader came for: coloured in a terminal
+
+
+class Document(NamedTuple):
+    title: str
+    sections: tuple[Section, ...] = ()

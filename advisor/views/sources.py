@@ -1,0 +1,47 @@
+"""The sources a document cites, in one place, so the terminal, reports and --json
+list the same sources for the same run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from advisor.comparison import CAREER_ASPECTS
+
+if TYPE_CHECKING:
+    from advisor.comparison import Comparison
+    from advisor.knowledge.catalog import Catalog
+    from advisor.knowledge.models import Role, Source
+    from advisor.scoring import Recommendation
+
+
+def recommendation_sources(
+    catalog: Catalog, rec: Recommendation, compared: list[Role] | None = None
+) -> list[Source]:
+    """Sources behind the reasons, the top role's next steps, the close-call note
+    and any roles compared alongside."""
+    top = catalog.role(rec.top.role)
+    ids = dict.fromkeys(rec.source_ids)
+    extra = [
+        top.summary,
+        top.who_pays,
+        top.typical_cost,
+        *top.find_one,
+        *top.questions_to_ask,
+        catalog.knowledge.loose_titles,
+    ]
+    if rec.close_call:
+        extra.append(catalog.questionnaire.close_call)
+    ids.update(dict.fromkeys(s.id for s in catalog.cited(*extra, *(compared or []))))
+    return [catalog.sources[i] for i in ids]
+
+
+def career_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
+    ids = dict.fromkeys(rec.source_ids)
+    facts = [f for a in CAREER_ASPECTS for r in catalog.roles for f in a.facts(r)]
+    ids.update(dict.fromkeys(s.id for s in catalog.cited(*facts, catalog.career.close_call)))
+    return [catalog.sources[i] for i in ids]
+
+
+def comparison_sources(catalog: Catalog, c: Comparison) -> list[Source]:
+    facts = [f for a in c.aspects for r in c.roles for f in a.facts(r)]
+    return catalog.cited(*facts, *c.shared, *c.disagreements, catalog.knowledge.loose_titles)
