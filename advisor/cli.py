@@ -8,7 +8,7 @@ parameter's annotation string on each run, which costs about 3 ms of start-up.
 
 import functools
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, ParamSpec, TypeVar
 
@@ -16,6 +16,7 @@ import typer
 
 from advisor import __version__
 from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
+from advisor.question_flags import Flags, given_flags, questions_command
 from advisor.render.console import console, print_error, print_json
 
 if TYPE_CHECKING:
@@ -55,23 +56,6 @@ Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.")]
 NoInput = Annotated[
     bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
 ]
-Timeframe = Annotated[
-    str | None, _opt("How long help is needed: episodic, ongoing, as-needed, not-sure.")
-]
-Side = Annotated[
-    str | None, _opt("Whose side the helper is on: patient, system, either, not-sure.")
-]
-Setting = Annotated[str | None, _opt("Where the person is: home, facility, both, not-sure.")]
-Payment = Annotated[str | None, _opt("How help is paid for: covered, private, not-sure.")]
-Need = Annotated[
-    list[str] | None,
-    _opt(
-        "What needs doing; repeat or comma-separate: discharge, insurance-approval, "
-        "insurance-denial, medical-bills, understand-options, appointments-with-me, scheduling, "
-        "transportation, home-visits, medications, long-term-plan, family-updates, benefits, "
-        "rights, social-needs, placement, crisis-prevention, travel, not-sure."
-    ),
-]
 
 
 class Settings(NamedTuple):
@@ -100,9 +84,6 @@ def _catalog(ctx: typer.Context) -> "Catalog":
 
     settings = ctx.find_object(Settings)
     return load_catalog(settings.data if settings else None)
-
-
-Flags = Mapping[str, "str | list[str] | None"]
 
 
 def _given(questionnaire: "Questionnaire", flags: Flags, answers_file: Path | None) -> "Answers":
@@ -160,23 +141,6 @@ def _answer_and_rank(
     return answers, result
 
 
-def _situation(
-    timeframe: str | None,
-    side: str | None,
-    setting: str | None,
-    payment: str | None,
-    need: list[str] | None,
-) -> Flags:
-    """The `recommend` questions' flags, keyed by each question's flag name."""
-    return {
-        "timeframe": timeframe,
-        "side": side,
-        "setting": setting,
-        "payment": payment,
-        "need": need,
-    }
-
-
 def _save_answers(
     questionnaire: "Questionnaire", answers: "Answers", path: Path, force: bool
 ) -> None:
@@ -215,6 +179,19 @@ def _emit(
         sys.stdout.write(to_markdown(as_document()))
     else:
         _print_document(as_document())
+
+
+def _situation_questions(ctx: typer.Context) -> "Questionnaire":
+    return _catalog(ctx).questionnaire
+
+
+def _career_questions(ctx: typer.Context) -> "Questionnaire":
+    return _catalog(ctx).career
+
+
+# Commands whose options include one per question of a questionnaire (question_flags.py).
+SituationCommand = questions_command(_situation_questions)
+CareerCommand = questions_command(_career_questions)
 
 
 def _show_version(value: bool) -> None:
@@ -332,15 +309,10 @@ def compare(
     )
 
 
-@app.command()
+@app.command(cls=SituationCommand)
 @friendly
 def recommend(
     ctx: typer.Context,
-    timeframe: Timeframe = None,
-    side: Side = None,
-    setting: Setting = None,
-    payment: Payment = None,
-    need: Need = None,
     answers_file: AnswersFile = None,
     save: SaveFile = None,
     report: Annotated[
@@ -360,7 +332,7 @@ def recommend(
     answers, result = _answer_and_rank(
         catalog,
         catalog.questionnaire,
-        _situation(timeframe, side, setting, payment, need),
+        given_flags(ctx),
         answers_file,
         save,
         force,
@@ -383,24 +355,10 @@ def recommend(
             _print_document(doc)
 
 
-@app.command()
+@app.command(cls=CareerCommand)
 @friendly
 def career(
     ctx: typer.Context,
-    work_for: Annotated[
-        str | None, _opt("Whom you want to work for: patients, institution, either, not-sure.")
-    ] = None,
-    relationship: Annotated[
-        str | None, _opt("Relationship with patients: episodic, long-term, not-sure.")
-    ] = None,
-    travel: Annotated[str | None, _opt("Home visits and travel: yes, no, not-sure.")] = None,
-    licence: Annotated[
-        str | None, _opt("Licence held or planned: nurse, social-work, none, not-sure.")
-    ] = None,
-    pay: Annotated[str | None, _opt("How much pay matters: a-lot, some, not-sure.")] = None,
-    flexibility: Annotated[
-        str | None, _opt("How much schedule flexibility matters: a-lot, some, not-sure.")
-    ] = None,
     answers_file: AnswersFile = None,
     save: SaveFile = None,
     force: Force = False,
@@ -418,16 +376,8 @@ def career(
     from advisor.views.career import career_document
 
     catalog = _catalog(ctx)
-    flags = {
-        "work-for": work_for,
-        "relationship": relationship,
-        "travel": travel,
-        "licence": licence,
-        "pay": pay,
-        "flexibility": flexibility,
-    }
     answers, result = _answer_and_rank(
-        catalog, catalog.career, flags, answers_file, save, force, no_input
+        catalog, catalog.career, given_flags(ctx), answers_file, save, force, no_input
     )
     if json_out:
         print_json(career_json(catalog, answers, result))
@@ -435,15 +385,10 @@ def career(
         _print_document(career_document(catalog, answers, result))
 
 
-@app.command(name="map")
+@app.command(name="map", cls=SituationCommand)
 @friendly
 def role_map(
     ctx: typer.Context,
-    timeframe: Timeframe = None,
-    side: Side = None,
-    setting: Setting = None,
-    payment: Payment = None,
-    need: Need = None,
     answers_file: AnswersFile = None,
     json_out: JsonFlag = False,
 ) -> None:
@@ -457,8 +402,7 @@ def role_map(
     from advisor.views.map import map_view
 
     catalog = _catalog(ctx)
-    flags = _situation(timeframe, side, setting, payment, need)
-    answers = _given(catalog.questionnaire, flags, answers_file)
+    answers = _given(catalog.questionnaire, given_flags(ctx), answers_file)
     if json_out:
         print_json(map_json(catalog, answers))
         return

@@ -135,7 +135,7 @@ def test_python_dash_m() -> None:
 
 @pytest.mark.parametrize("command", ["recommend", "career"])
 def test_flag_help_lists_every_choice_in_the_data(run: Run, command: str) -> None:
-    """Flag help is static text; this keeps it in step with the questionnaire data."""
+    """Flag help is built from the questionnaire data, every choice listed."""
     from advisor.knowledge.catalog import load_catalog
 
     catalog = load_catalog()

@@ -199,12 +199,21 @@ def _cited_ids(value: object) -> Iterator[str]:
 
 
 def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str]) -> None:
+    from advisor.knowledge.questions import RESERVED_FLAGS
+
     seen: set[str] = set()
     flags: set[str] = set()
     for qi, question in enumerate(questionnaire.questions):
         where = f"questions[{qi}]"
-        if question.id in seen or question.flag in flags:
+        if question.id in seen:
             raise DataError(f"{path}: {where}.id: duplicate question {question.id!r}")
+        if question.flag in flags:
+            raise DataError(f"{path}: {where}.flag: another question has --{question.flag}")
+        if question.flag in RESERVED_FLAGS:
+            raise DataError(
+                f"{path}: {where}.flag: --{question.flag} is one of advisor's own options; "
+                "choose another flag"
+            )
         seen.add(question.id)
         flags.add(question.flag)
         option_ids = [o.id for o in question.options]

@@ -10,6 +10,26 @@ from pydantic import Field
 
 from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text
 
+# Options advisor's commands already have (or that would confuse a reader next to
+# them); a question's flag must not be one of these. A test checks that every
+# built-in option of every command is listed here.
+RESERVED_FLAGS = frozenset(
+    {
+        "help",
+        "version",
+        "data",
+        "answers",
+        "save",
+        "report",
+        "force",
+        "no-input",
+        "json",
+        "markdown",
+        "all",
+        "aspect",
+    }
+)
+
 
 class Effect(Strict):
     """How choosing an option moves one role's score, and why."""

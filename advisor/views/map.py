@@ -5,11 +5,12 @@ legend, and where the person's answers put them (placement.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from advisor.answers import Answers
 from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
 from advisor.render.terminal import is_ascii
 from advisor.views.citing import cite
@@ -77,13 +78,25 @@ def _free_row(grid: list[list[str]], row: int, start: int, length: int) -> int:
     return row
 
 
-def placement_note(x: float | None, y: float | None, mark: str) -> str:
+def axis_flags(questionnaire: Questionnaire) -> tuple[str, str]:
+    """The flags whose answers place a person across and up the map, from the data."""
+
+    def flags(placed: Callable[[Option], bool]) -> str:
+        found = [f"--{q.flag}" for q in questionnaire.questions if any(map(placed, q.options))]
+        return " or ".join(found) or "(no question)"
+
+    return flags(lambda o: o.map_x is not None), flags(lambda o: o.map_y is not None)
+
+
+def placement_note(
+    x: float | None, y: float | None, mark: str, flags: tuple[str, str] = ("--side", "--timeframe")
+) -> str:
     if x is None and y is None:
         return (
-            "Answer --side and --timeframe (or pass --answers FILE) to see where you "
+            f"Answer {flags[0]} and {flags[1]} (or pass --answers FILE) to see where you "
             "stand on the map."
         )
-    missing = [name for name, value in (("--side", x), ("--timeframe", y)) if value is None]
+    missing = [name for name, value in zip(flags, (x, y), strict=True) if value is None]
     where = f"The {mark} {YOU} mark is where your answers put you"
     return where + (
         f"; with {' and '.join(missing)} unanswered, that axis is centred." if missing else "."
@@ -111,7 +124,10 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
     return Group(
         Text("Where the four roles sit", style="bold"),
         drawing,
-        Text(placement_note(x, y, you_mark(ascii_only)), style="italic"),
+        Text(
+            placement_note(x, y, you_mark(ascii_only), axis_flags(catalog.questionnaire)),
+            style="italic",
+        ),
         Text(""),
         *legend,
         Text(""),
