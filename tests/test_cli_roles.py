@@ -89,7 +89,7 @@ def test_show_by_alias(run: Run) -> None:
     out = result.stdout
     assert "Case manager (case-manager)" in out
     assert "Where the sources disagree" in out
-    assert "Sources (as of 2026-11-22)" in out
+    assert "Sources (as of 2026-11-23)" in out
     assert "seed-003" in out
 
 

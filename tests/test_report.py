@@ -36,7 +36,7 @@ MUST_HAVE = [
     "Who they work for",
     "Next steps: finding a case manager",
     "Questions to ask",
-    "Sources (as of 2026-11-22)",
+    "Sources (as of 2026-11-23)",
     "cfr-482-43",
     "not medical, legal or financial advice",
 ]
@@ -130,4 +130,4 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Recommended: Case manager" in result.stdout
-    assert "Sources (as of 2026-11-22)" in result.stdout
+    assert "Sources (as of 2026-11-23)" in result.stdout
