@@ -90,7 +90,8 @@ def test_show_by_alias(run: Run) -> None:
     assert "Case manager (case-manager)" in out
     assert "Where the sources disagree" in out
     assert "Sources (as of 2026-11-23)" in out
-    assert "seed-003" in out
+    assert "Care Manager vs Case Manager vs Patient Advocate" in out  # by title, not id
+    assert "seed-003" not in out
 
 
 def test_show_json_has_every_field_with_sources(run: Run) -> None:

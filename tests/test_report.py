@@ -37,7 +37,7 @@ MUST_HAVE = [
     "Next steps: finding a case manager",
     "Questions to ask",
     "Sources (as of 2026-11-23)",
-    "cfr-482-43",
+    "42 CFR 482.43, Medicare Conditions of Participation",  # by title, not id
     "not medical, legal or financial advice",
 ]
 

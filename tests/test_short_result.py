@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalog import load_catalog
+from advisor.knowledge.catalog import load_catalog
 from conftest import Run
 
 TYPICAL = [
@@ -74,7 +74,6 @@ def test_reports_and_json_stay_complete_without_details(run: Run, tmp_path: Path
     assert any(s["reference"].endswith(".txt") for s in data["sources"])  # ids stay in JSON
 
 
-@PLANNED
 @pytest.mark.usefixtures("narrow")
 def test_short_result_cites_by_number_with_titles(run: Run) -> None:
     out = run(*TYPICAL).stdout
@@ -146,7 +145,6 @@ def test_nothing_at_all_without_a_terminal_is_still_a_usage_error(run: Run) -> N
     assert "--timeframe" in result.stderr
 
 
-@PLANNED
 def test_compare_shows_the_occupation_codes(run: Run) -> None:
     result = run("compare", "--all", "--aspect", "codes")
     assert result.exit_code == 0, result.output

@@ -61,7 +61,7 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
-    def wait_for(self, pattern: str, timeout: float = 20) -> str:
+    def wait_for(self, pattern: str, timeout: float = 8) -> str:
         """Read until `pattern` (a regex) is on the screen; return the screen."""
         end = time.monotonic() + timeout
         while not re.search(pattern, self.text):
@@ -168,9 +168,7 @@ def test_enter_on_an_empty_choose_any_does_not_skip() -> None:
 
 @PLANNED
 def test_a_long_choose_any_list_says_there_is_more_below() -> None:
-    term = Terminal(
-        f"{ADVISOR} recommend {' '.join(SITUATION)} --payment private --for me", 42, 20
-    )
+    term = Terminal(f"{ADVISOR} recommend {' '.join(SITUATION)} --payment private --for me", 42, 20)
     screen = term.wait_for(r"\(choose any\)")
     assert re.search(r"(?i)\d+ more", screen), screen
     term.send("\x03")
@@ -219,9 +217,8 @@ def test_every_screen_fits_a_42_column_terminal() -> None:
             assert len(line) < 42, f"{line!r} reaches the edge:\n{screen}"
 
 
-PAGER = (
-    f"{shlex.quote(sys.executable)} -c "
-    + shlex.quote("import sys; sys.stdin.read(); print('PAGER RAN')")
+PAGER = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
+    "import sys; sys.stdin.read(); print('PAGER RAN')"
 )
 
 

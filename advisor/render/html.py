@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from advisor.views.blocks import Bullets, Document, Paragraph, Table
+from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
+from advisor.views.references import readable
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
@@ -21,6 +22,7 @@ def to_html(doc: Document) -> str:
     import html
 
     e = html.escape
+    doc = readable(doc)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -50,7 +52,7 @@ def to_html(doc: Document) -> str:
                     cells = "".join(f"<td>{e(c).replace(chr(10), '<br>')}</td>" for c in row)
                     out.append(f"<tr>{cells}</tr>")
                 out.append("</tbody></table>")
-            else:
+            elif isinstance(block, Scores):
                 out.append("<table><tbody>")
                 for label, score in block.rows:
                     out.append(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from advisor.views.blocks import Bullets, Document, Paragraph, Table
+from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
+from advisor.views.references import readable
 
 
 def to_markdown(doc: Document) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", "<br>")
 
+    doc = readable(doc)
     lines = [f"# {doc.title}"]
     for section in doc.sections:
         if section.title:
@@ -27,7 +29,7 @@ def to_markdown(doc: Document) -> str:
                 lines.append("| " + " | ".join(cell(h) for h in block.header) + " |")
                 lines.append("|---" * len(block.header) + "|")
                 lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in block.rows]
-            else:
+            elif isinstance(block, Scores):
                 lines += [f"- {label}: **{score}**/100" for label, score in block.rows]
                 if block.note:
                     lines += ["", f"_{block.note}_"]

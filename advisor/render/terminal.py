@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
+from advisor.views.references import readable
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -34,6 +35,7 @@ def text_width(console: Console) -> int:
 def to_rich(console: Console, doc: Document) -> RenderableType:
     from rich.console import Group
 
+    doc = readable(doc, terminal=True)
     width = text_width(console)
     parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
     for section in doc.sections:
@@ -49,7 +51,7 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
                 parts.append(_bullets(block, width))
             elif isinstance(block, Table):
                 parts.append(_table(console, block))
-            else:
+            elif isinstance(block, Scores):
                 parts.append(_scores(console, block))
     return Group(*parts)
 

@@ -6,7 +6,10 @@ Views build a `Document` once; `render/terminal.py`, `render/markdown.py` and
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from advisor.knowledge.models import Source
 
 
 class Paragraph(NamedTuple):
@@ -29,7 +32,14 @@ class Scores(NamedTuple):
     note: str = ""
 
 
-Block = Paragraph | Bullets | Table | Scores
+class SourceList(NamedTuple):
+    """The sources a document may cite. `views.references.readable` numbers the
+    citations and keeps only the sources actually cited, before any layout."""
+
+    sources: tuple[Source, ...]
+
+
+Block = Paragraph | Bullets | Table | Scores | SourceList
 
 
 class Section(NamedTuple):

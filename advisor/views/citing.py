@@ -1,4 +1,5 @@
-"""Facts as cited text: `Plans discharge [seed-003]`, with estimates and
+"""Facts as cited text: `Plans discharge [seed-003]` (numbered for readers by
+`references.readable`), with estimates and
 inferences labelled so they never pass as established fact; and the sections
 several documents share: where the sources disagree, and the close of every
 document (the loose-titles warning, the sources with their as-of date and the
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from advisor.knowledge.models import Disagreement, Fact, Source
-from advisor.views.blocks import Block, Bullets, Paragraph, Section
+from advisor.knowledge.models import Disagreement, Fact, OccupationCode, Source
+from advisor.views.blocks import Block, Bullets, Paragraph, Section, SourceList
 
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
@@ -22,14 +23,12 @@ def cite(fact: Fact) -> str:
 
 
 def fact_line(fact: Fact) -> str:
-    """A fact as one cited line, led by its name or value where it has one."""
+    """A fact as one cited line, led by its name or value where it has one
+    (an occupation code by the code itself: `SOC 21-1022 Healthcare Social Workers`)."""
+    if isinstance(fact, OccupationCode):
+        return f"{fact.system} {fact.code} {fact.title} ({fact.match}): {cite(fact)}"
     lead = getattr(fact, "name", None) or getattr(fact, "value", None)
     return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)
-
-
-def source_line(source: Source) -> str:
-    title = source.title if source.title[-1] in ".?!" else f"{source.title}."
-    return f"{source.id}: {title} {source.reference} (read {source.as_of.isoformat()})"
 
 
 def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
@@ -39,7 +38,7 @@ def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
         Section(
             f"Sources (as of {k.as_of.isoformat()})",
             (
-                Bullets(tuple(source_line(s) for s in sources)),
+                SourceList(tuple(sources)),
                 Paragraph(f"Knowledge base version {k.version}. {k.disclaimer}", "dim"),
             ),
         ),

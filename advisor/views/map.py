@@ -14,6 +14,7 @@ from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
 from advisor.render.terminal import is_ascii
 from advisor.views.citing import cite
+from advisor.views.references import References
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -120,7 +121,14 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
     drawing = Text("\n".join(lines))
     drawing.highlight_regex(r"(?:[@◆] you|you [@◆])", style="bold green")
     x, y = person_position(catalog.questionnaire, answers)
-    legend = [Text(f"{r.name}: {cite(r.position)}") for r in catalog.roles]
+    refs = References(catalog.sources)
+    legend = [Text(refs.number(f"{r.name}: {cite(r.position)}")) for r in catalog.roles]
+    loose = Text(refs.number(cite(catalog.knowledge.loose_titles)), style="dim")
+    listed = refs.listed()
+    sources = [
+        Text(f"{m} {item}", style="dim")
+        for m, item in zip(listed.markers, listed.items, strict=True)
+    ]
     return Group(
         Text("Where the four roles sit", style="bold"),
         drawing,
@@ -131,5 +139,6 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
         Text(""),
         *legend,
         Text(""),
-        Text(cite(catalog.knowledge.loose_titles), style="dim"),
+        loose,
+        *sources,
     )

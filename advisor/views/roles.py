@@ -50,17 +50,7 @@ def role_document(catalog: Catalog, role: Role) -> Document:
         facts("Skills", role.skills),
         facts("Credentials and associations", role.credentials),
         one("Average salary (from the source articles)", role.salary),
-        Section(
-            "Closest occupation codes",
-            (
-                Bullets(
-                    tuple(
-                        f"{o.system} {o.code} {o.title} ({o.match}): {cite(o)}"
-                        for o in role.occupation_codes
-                    )
-                ),
-            ),
-        ),
+        facts("Closest occupation codes", role.occupation_codes),
     ]
     if role.variants:
         sections.append(
