@@ -1,0 +1,302 @@
+"""Hardening of the files advisor reads (--answers, --data) and writes (--save,
+--report): special files, permissions, size, nesting, and checks made before
+any question is asked. Named after the review's defects (DEF-N).
+
+Nothing here touches a real device: device nodes and FIFOs are made in a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from hostile import broken, copy_kb
+
+RECOMMEND = ("recommend", "--timeframe", "ongoing", "--side", "patient", "--no-input")
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a copy of /dev/null's node
+    else:  # a symlink to a character device: what /dev/stdout is
+        path.symlink_to("/dev/null")
+    return path
+
+
+@broken("DEF-1")
+@pytest.mark.parametrize("kind", ["fifo", "device", "symlink-to-device"])
+def test_def01_force_never_replaces_a_special_file(run: Run, tmp_path: Path, kind: str) -> None:
+    """D7, D8, D9, D10: --force swapped devices, FIFOs and /dev/stdout for a regular file."""
+    target = _special(tmp_path, kind)
+    before = os.lstat(target)
+    for option in ("--save", "--report"):
+        name = str(target) if option == "--save" else str(target.with_suffix(".md"))
+        if option == "--report":
+            target.rename(name)
+        result = run(*RECOMMEND, option, name, "--force")
+        assert result.exit_code == 2, result.output
+        assert "not a regular file" in result.stderr
+        after = os.lstat(name)
+        assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode)
+        Path(name).rename(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no temp file left
+
+
+def test_def01_symlink_to_a_regular_file_is_still_replaced(run: Run, tmp_path: Path) -> None:
+    """D2 (passed): the link itself is replaced; nothing is written through it."""
+    (tmp_path / "target.json").write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to("target.json")
+    assert run(*RECOMMEND, "--save", str(link), "--force").exit_code == 0
+    assert not link.is_symlink() and (tmp_path / "target.json").read_text() == "keep"
+
+
+@broken("DEF-3")
+def test_def03_force_keeps_a_private_files_mode_and_owner(run: Run, tmp_path: Path) -> None:
+    """D26: a 0600 answers file became 0644 (and root-owned) after --force."""
+    saved = tmp_path / "a.json"
+    assert run(*RECOMMEND, "--save", str(saved)).exit_code == 0
+    saved.chmod(0o600)
+    owner = (65534, 65534) if os.geteuid() == 0 else (os.getuid(), os.getgid())
+    if os.geteuid() == 0:
+        os.chown(saved, *owner)
+    result = run(
+        "recommend", "--timeframe", "episodic", "--no-input", "--save", str(saved), "--force"
+    )
+    assert result.exit_code == 0, result.output
+    info = saved.stat()
+    assert stat.S_IMODE(info.st_mode) == 0o600
+    assert (info.st_uid, info.st_gid) == owner
+    assert json.loads(saved.read_text())["timeframe"] == "episodic"
+
+
+def _limited(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The real command with its memory capped at 1 GB, so an unbounded read
+    fails inside the child and can never exhaust this machine."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=cap,
+        check=False,
+    )
+
+
+@broken("DEF-4")
+@pytest.mark.parametrize("option", ["--answers", "--data"])
+def test_def04_endless_input_is_refused(tmp_path: Path, option: str) -> None:
+    """E1, F7: /dev/zero as an answers file or data file read until memory ran out."""
+    if option == "--answers":
+        result = _limited("recommend", "--no-input", "--json", "--answers", "/dev/zero")
+        assert result.returncode == 2
+    else:
+        kb = copy_kb(tmp_path)
+        (kb / "roles.json").unlink()
+        (kb / "roles.json").symlink_to("/dev/zero")
+        result = _limited("--data", str(kb), "roles")
+        assert result.returncode == 1
+    assert b"not a regular file" in result.stderr
+
+
+@broken("DEF-4")
+def test_def04_oversized_answers_file_is_refused(tmp_path: Path) -> None:
+    """E1 (size cap): an answers file far beyond any real one is refused, not read."""
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(200_000_000)  # sparse: no disk used
+    result = _limited("recommend", "--no-input", "--answers", str(big))
+    assert result.returncode == 2 and b"too large" in result.stderr
+
+
+@broken("DEF-24")
+@pytest.mark.parametrize("option", ["--answers", "--data"])
+def test_def24_fifo_input_does_not_hang(tmp_path: Path, option: str) -> None:
+    """E2, F8: a FIFO with no writer as --answers or in the data folder blocked forever."""
+    if option == "--answers":
+        fifo = tmp_path / "a.json"
+        os.mkfifo(fifo)
+        args = ["recommend", "--no-input", "--answers", str(fifo)]
+        code = 2
+    else:
+        kb = copy_kb(tmp_path)
+        (kb / "roles.json").unlink()
+        os.mkfifo(kb / "roles.json")
+        args = ["--data", str(kb), "roles"]
+        code = 1
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        capture_output=True,
+        timeout=5,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == code and b"not a regular file" in result.stderr
+
+
+def test_def24_process_substitution_and_stdin_still_work(tmp_path: Path) -> None:
+    """E3, E4 (passed): `--answers <(...)` and `--answers /dev/stdin` are pipes, and work."""
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", "recommend", "--answers", "/dev/stdin", "--json"],
+        input=b'{"timeframe": "ongoing"}',
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answers"] == {"timeframe": "ongoing"}
+
+
+@broken("DEF-10")
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 100_000 + "]" * 100_000,  # E7
+        '{"needs": ' + "[" * 100_000 + "]" * 100_000 + "}",  # E8
+        '{"timeframe": ' + '{"a": ' * 5000 + "1" + "}" * 5001,  # E9
+    ],
+    ids=["list", "under-a-key", "object"],
+)
+def test_def10_deeply_nested_answers_file(run: Run, tmp_path: Path, content: str) -> None:
+    """E7, E8, E9: RecursionError traceback, exit 1."""
+    path = tmp_path / "deep.json"
+    path.write_text(content, encoding="utf-8")
+    result = run("recommend", "--no-input", "--answers", str(path))
+    assert result.exit_code == 2, result.output
+    assert "nested too deeply" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@broken("DEF-11")
+def test_def11_huge_integer_in_answers_file(run: Run, tmp_path: Path) -> None:
+    """E16: `ValueError: Exceeds the limit (4300 digits)` traceback, exit 1."""
+    path = tmp_path / "bigint.json"
+    path.write_text('{"timeframe": ' + "9" * 5000 + "}", encoding="utf-8")
+    result = run("recommend", "--no-input", "--answers", str(path))
+    assert result.exit_code == 2, result.output
+    assert "not valid JSON" in result.stderr and len(result.stderr) < 300
+
+
+@broken("DEF-7")
+def test_def07_bad_report_suffix_writes_nothing(run: Run, tmp_path: Path) -> None:
+    """D22: --save was written before --report failed, so the rerun said 'already exists'."""
+    saved, report = tmp_path / "s.json", tmp_path / "r.pdf"
+    result = run(*RECOMMEND, "--save", str(saved), "--report", str(report))
+    assert result.exit_code == 2 and "should end in .md or .html" in result.stderr
+    assert not saved.exists() and not report.exists()
+
+
+@broken("DEF-7")
+def test_def07_bad_report_path_fails_before_json_is_printed(run: Run, tmp_path: Path) -> None:
+    """D23: 6 KB of JSON went to stdout, then exit 2."""
+    result = run(*RECOMMEND, "--json", "--report", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+@broken("DEF-7")
+def test_def07_missing_folder_fails_before_anything_is_written(run: Run, tmp_path: Path) -> None:
+    """D21 (scripted): a missing folder for --report is found before --save is written."""
+    saved = tmp_path / "s.json"
+    result = run(*RECOMMEND, "--save", str(saved), "--report", str(tmp_path / "no" / "r.md"))
+    assert result.exit_code == 2 and "folder" in result.stderr
+    assert not saved.exists()
+
+
+@broken("DEF-8")
+@pytest.mark.parametrize("force", [False, True])
+def test_def08_save_and_report_on_the_same_file(run: Run, tmp_path: Path, force: bool) -> None:
+    """D24: the report silently replaced the saved answers (or half a run was written)."""
+    out = tmp_path / "out.md"
+    result = run(*RECOMMEND, "--save", str(out), "--report", str(out), *(["--force"] * force))
+    assert result.exit_code == 2 and "same file" in result.stderr
+    assert not out.exists()
+
+
+@broken("DEF-25")
+def test_def25_long_file_name_can_be_written(run: Run, tmp_path: Path) -> None:
+    """D35: a legal 251-byte name failed: the temporary name added 14 bytes."""
+    name = tmp_path / ("a" * 246 + ".json")
+    result = run(*RECOMMEND, "--save", str(name))
+    assert result.exit_code == 0, result.output
+    assert json.loads(name.read_text())["side"] == "patient"
+
+
+@broken("DEF-25")
+def test_def25_save_into_a_folder_name_is_an_error(run: Run, tmp_path: Path) -> None:
+    """D36: `--save newdir/` created a regular file called `newdir`."""
+    result = run(*RECOMMEND, "--save", f"{tmp_path}/newdir/")
+    assert result.exit_code == 2
+    assert not (tmp_path / "newdir").exists()
+
+
+@broken("DEF-25")
+def test_def25_save_dash_is_not_a_file_named_dash(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """D37: `--save -` created a file named `-`."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*RECOMMEND, "--save", "-")
+    assert not (tmp_path / "-").exists()
+    assert result.exit_code in (0, 2)
+
+
+SLOW_FSYNC = (
+    "import os, time, sys\n"
+    "real = os.fsync\n"
+    "def slow(fd):\n"
+    "    time.sleep(30)\n"
+    "    real(fd)\n"
+    "os.fsync = slow\n"
+    "sys.argv[0] = 'advisor'\n"
+    "from advisor.cli import main\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sig", "code"),
+    [
+        pytest.param(signal.SIGTERM, 143, marks=broken("DEF-6")),
+        pytest.param(signal.SIGHUP, 129, marks=broken("DEF-6")),
+        (signal.SIGINT, 130),
+    ],
+)
+def test_def06_signal_during_a_write_leaves_no_temp_file(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    """D28, D29: SIGTERM or SIGHUP while writing left `.r.html.XXXX.tmp` behind (D30,
+    SIGINT, passed)."""
+    with subprocess.Popen(
+        [sys.executable, "-c", SLOW_FSYNC, *RECOMMEND, "--report", str(tmp_path / "r.html")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(tmp_path.iterdir()), "no temporary file appeared"
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == code
+    assert list(tmp_path.iterdir()) == []
+    assert b"Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,170 @@
+"""Hardening on odd streams: closed, full and non-UTF-8 stdout, closed stdin and
+stderr, a pipe closed early, signals at start-up, and escape sequences in the
+paths advisor echoes. Named after the review's defects (DEF-N)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from hostile import advisor, broken, copy_kb, edit, no_raw_controls
+
+TITLE = "\x1b]0;pwned\x07"
+
+
+def _close(fd: int) -> None:
+    os.close(fd)
+
+
+@broken("DEF-12")
+@pytest.mark.parametrize(
+    "args",
+    [["recommend", "--timeframe", "ongoing"], ["career", "--pay", "a-lot"]],
+    ids=["recommend", "career"],
+)
+def test_def12_closed_stdin(args: list[str]) -> None:
+    """G21: `advisor recommend --timeframe ongoing <&-` raised AttributeError."""
+    result = advisor(*args, preexec_fn=lambda: _close(0))
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and b"Recommended" in result.stdout
+
+
+@broken("DEF-13")
+@pytest.mark.parametrize("args", [["roles", "--json"], ["roles", "--markdown"]])
+def test_def13_closed_stdout_with_json_or_markdown(args: list[str]) -> None:
+    """G24: `advisor roles --json >&-` raised AttributeError."""
+    result = advisor(*args, stdout=None, stderr=subprocess.PIPE, preexec_fn=lambda: _close(1))
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@broken("DEF-22")
+@pytest.mark.parametrize("args", [["roles"], ["--help"], ["--version"]])
+def test_def22_closed_stdout_is_not_a_silent_success(args: list[str]) -> None:
+    """G25: output silently dropped with exit 0."""
+    result = advisor(*args, stdout=None, stderr=subprocess.PIPE, preexec_fn=lambda: _close(1))
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@broken("DEF-14")
+@pytest.mark.parametrize(
+    "args", [["roles"], ["roles", "--json"], ["roles", "--markdown"], ["--version"]]
+)
+def test_def14_full_stdout(args: list[str]) -> None:
+    """G29: `advisor roles > /dev/full` printed an OSError traceback."""
+    with open("/dev/full", "wb") as full:
+        result = advisor(*args, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert b"No space left" in result.stderr
+
+
+@broken("DEF-22")
+def test_def22_help_into_a_closed_pipe_exits_0() -> None:
+    """G2: `advisor --help | head -1` left the help with exit 1 (the data-problem code)."""
+    script = (
+        f'"{sys.executable}" -m advisor --help | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}'
+    )
+    for _ in range(3):
+        result = subprocess.run(
+            ["bash", "-c", script], capture_output=True, timeout=60, check=False
+        )
+        assert result.stdout.strip() == b"0", result.stderr
+
+
+@broken("DEF-22")
+def test_def22_closed_stderr_keeps_the_usage_exit_code() -> None:
+    """G27: `advisor show nope 2>&-` exited 1, not 2."""
+    result = advisor("show", "nope", stdout=subprocess.PIPE, preexec_fn=lambda: _close(2))
+    assert result.returncode == 2
+
+
+@broken("DEF-22")
+def test_def22_full_stderr_keeps_the_usage_exit_code() -> None:
+    """G30: `advisor show nope 2>/dev/full` exited 1, not 2."""
+    with open("/dev/full", "wb") as full:
+        result = advisor("show", "nope", stdout=subprocess.PIPE, stderr=full)
+    assert result.returncode == 2
+
+
+@broken("DEF-22")
+def test_def22_closed_stderr_does_not_spoil_a_report_run(tmp_path: Path) -> None:
+    """G28: with stderr closed a successful --report run exited 1 and printed nothing."""
+    report = tmp_path / "se.md"
+    result = advisor(
+        "recommend", "--timeframe", "ongoing", "--no-input", "--report", str(report),
+        stdout=subprocess.PIPE, preexec_fn=lambda: _close(2),
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert b"Recommended" in result.stdout and report.exists()
+
+
+@broken("DEF-18")
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp437"])
+def test_def18_json_is_lossless_on_a_non_utf8_stdout(tmp_path: Path, encoding: str) -> None:
+    """G20: `"Gestor de atenci?n"`: --json replaced what the encoding could not show."""
+    kb = copy_kb(tmp_path)
+
+    def change(d: dict[str, list[dict[str, str]]]) -> None:
+        d["roles"][3]["name"] = "Gestor de atención 中文"
+
+    edit(kb / "roles.json", change)
+    result = advisor("--data", str(kb), "roles", "--json", env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    result.stdout.decode("ascii")
+    names = [r["name"] for r in json.loads(result.stdout)["roles"]]
+    assert "Gestor de atención 中文" in names
+
+
+@broken("DEF-23")
+def test_def23_ctrl_c_during_start_up_is_one_line() -> None:
+    """G11: a Ctrl-C in the first tenth of a second printed a KeyboardInterrupt traceback."""
+    for delay in (0.02, 0.05, 0.08, 0.11, 0.14, 0.2):
+        with subprocess.Popen(
+            [sys.executable, "-m", "advisor", "compare", "--all"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        ) as proc:
+            time.sleep(delay)
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=30)
+        assert b"Traceback" not in err, (delay, err)
+        assert proc.returncode in (0, 130), (delay, proc.returncode)
+
+
+@broken("DEF-2")
+def test_def02_escapes_in_an_answers_path_are_not_echoed(run: Run, tmp_path: Path) -> None:
+    """B7: the raw OSC title sequence went to stderr and set the terminal title."""
+    result = run("recommend", "--no-input", "--answers", f"{tmp_path}/{TITLE}")
+    assert result.exit_code == 2 and no_raw_controls(result.stderr)
+    assert "\\x1b" in result.stderr or "^[" in result.stderr or "?" in result.stderr
+
+
+@broken("DEF-2")
+def test_def02_escapes_in_output_paths_are_not_echoed(run: Run, tmp_path: Path) -> None:
+    """B8: errors about --save/--report paths, and `Report written to`, echoed raw."""
+    base = ["recommend", "--timeframe", "ongoing", "--no-input"]
+    for args in (
+        ["--save", f"/nonexistent/{TITLE}"],
+        ["--report", f"{tmp_path}/x{TITLE}.pdf"],
+        ["--report", f"{tmp_path}/x{TITLE}.md"],
+    ):
+        result = run(*base, *args)
+        assert no_raw_controls(result.stderr), args
+
+
+@broken("DEF-2")
+def test_def02_escapes_in_a_data_path_are_not_echoed(run: Run, tmp_path: Path) -> None:
+    """B9: `advisor --data $'$TMPDIR/\\e]0;pwned\\a' roles` echoed the path raw."""
+    result = run("--data", f"{tmp_path}/{TITLE}", "roles")
+    assert result.exit_code == 1 and no_raw_controls(result.stderr)

@@ -1,0 +1,140 @@
+"""Hardening of the questionnaire in a real pseudo-terminal (pexpect): signals
+at a prompt, output paths checked before the first question, hostile prompts.
+Named after the review's defects (DEF-N)."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from hostile import broken, copy_kb, edit, hostile_kb
+
+FIRST_QUESTION = "How long do you expect to need help"
+
+
+def spawn(*args: str, cwd: Path | None = None, columns: int = 100) -> pexpect.spawn:
+    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", *args],
+        env=env,
+        cwd=str(cwd) if cwd else None,
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=30,
+        dimensions=(40, columns),
+    )
+
+
+@broken("DEF-5")
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_def05_signal_at_a_prompt_restores_the_terminal(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    """G7, G8: killed at a prompt, the tty stayed raw with the cursor hidden."""
+    child = spawn("recommend", "--save", "s.json", cwd=tmp_path)
+    child.expect(FIRST_QUESTION)
+    time.sleep(0.3)  # let prompt_toolkit switch the terminal to raw mode
+    child.kill(sig)
+    child.expect(pexpect.EOF)
+    modes = termios.tcgetattr(child.child_fd)  # the pty's modes, as the process left them
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == code, (child.exitstatus, child.signalstatus)
+    assert modes[3] & termios.ECHO and modes[3] & termios.ICANON
+    assert output.rfind("\x1b[?25h") > output.rfind("\x1b[?25l")  # cursor shown again
+    assert "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []
+
+
+@broken("DEF-23")
+def test_def23_external_sigint_at_a_prompt_interrupts(tmp_path: Path) -> None:
+    """G9: `kill -INT` (or `timeout -s INT`) was ignored while a prompt was open."""
+    child = spawn("recommend")
+    child.expect(FIRST_QUESTION)
+    time.sleep(0.3)
+    child.kill(signal.SIGINT)
+    child.expect("Interrupted.", timeout=5)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_def05_ctrl_c_at_a_prompt_still_exits_130() -> None:
+    """G4 (passed): Ctrl-C at a prompt: `Interrupted.`, 130."""
+    child = spawn("recommend")
+    child.expect(FIRST_QUESTION)
+    child.sendcontrol("c")
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+@broken("DEF-7")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--report", "report.pdf"], "should end in .md or .html"),  # D20
+        (["--save", "nodir/s.json"], "folder"),  # D21
+        (["--report", "nodir/r.md"], "folder"),  # D21
+    ],
+)
+def test_def07_output_paths_are_checked_before_the_first_question(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """D20, D21: all five questions were asked, then the path was refused."""
+    child = spawn("recommend", *args, cwd=tmp_path)
+    index = child.expect([message, FIRST_QUESTION])
+    assert index == 0, "a question was asked before the path was checked"
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+@broken("DEF-2")
+def test_def02_wizard_shows_no_bel_or_c1_from_data(tmp_path: Path) -> None:
+    """A9: prompt_toolkit turned ESC into `?`, but BEL and C1 CSI went through."""
+    kb = hostile_kb(tmp_path, "\x07\x07 \x9b31m")
+    child = spawn("--data", str(kb), "recommend")
+    child.logfile_read = io.StringIO()
+    index = child.expect([FIRST_QUESTION, pexpect.EOF])
+    if index == 0:
+        child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=5)
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    output = child.logfile_read.getvalue()
+    child.close()
+    assert "\x07" not in output and "\x9b" not in output
+
+
+@broken("DEF-16")
+def test_def16_long_prompt_does_not_hang_the_wizard(tmp_path: Path) -> None:
+    """A19: a 20 000-character prompt took a minute to draw (100 000: never)."""
+    kb = copy_kb(tmp_path)
+
+    def change(d: Any) -> None:
+        d["questions"][0]["prompt"] = "word " * 4000
+
+    edit(kb / "questions.json", change)
+    child = spawn("--data", str(kb), "recommend")
+    start = time.monotonic()
+    index = child.expect(["word word word", "questions\\[0\\]\\.prompt", pexpect.EOF], timeout=12)
+    assert index in (0, 1)
+    if index == 0:
+        child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=10)
+    assert time.monotonic() - start < 10
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
