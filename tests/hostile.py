@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from advisor.catalog import bundled_directory
+from advisor.knowledge.catalog import bundled_directory
 
 # An OSC 8 hidden hyperlink, an OSC 0 window title, a screen clear, BEL, NUL and C1 CSI.
 ESCAPES = "\x1b]8;;http://evil\x07LINK\x1b]8;;\x07 \x1b]0;pwned-title\x07\x1b[2J\x00\x9b31m"

@@ -217,7 +217,6 @@ def test_def19_blank_punctuation_or_invisible_aliases_are_rejected(
     assert run("show", " ").exit_code == 2
 
 
-@broken("DEF-9")
 def test_def09_renamed_question_flag_is_not_silently_ignored(run: Run, tmp_path: Path) -> None:
     """F30: `--timeframe` was ignored with exit 0 when the data renamed its flag."""
     kb = copy_kb(tmp_path)
@@ -236,7 +235,6 @@ def test_def09_renamed_question_flag_is_not_silently_ignored(run: Run, tmp_path:
     assert "timeframe" in result.stderr
 
 
-@broken("DEF-9")
 def test_def09_removed_question_is_not_silently_ignored(run: Run, tmp_path: Path) -> None:
     """F31: `--side patient` was ignored when the data had no `side` question."""
     kb = copy_kb(tmp_path)
