@@ -29,7 +29,7 @@ def parse_answer(
             import json
 
             raise UsageProblem(f"{label}: expected text, got {json.dumps(item)}")
-        values += [v.strip().lower() for v in item.split(",") if v.strip()]
+        values += [question.canonical(v.strip().lower()) for v in item.split(",") if v.strip()]
     choices = [o.id for o in question.options]
     for value in values:
         if value not in choices:

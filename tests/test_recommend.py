@@ -103,11 +103,13 @@ def test_json_shape_is_stable(run: Run) -> None:
 
 
 def test_close_call_is_said(run: Run) -> None:
-    data = recommend_json(run, ["--need", "medications"])
-    assert data["close_call"] is True
+    flags = ["--timeframe", "ongoing", "--setting", "home", "--need", "insurance-denial"]
+    data = recommend_json(run, flags)
+    assert data["close_call"] is True and data["tie"] == []
     assert "work side by side" in data["close_call_note"]
-    result = run("recommend", "--need", "medications")
-    assert "Close call" in result.stdout
+    result = run("recommend", *flags)
+    assert result.exit_code == 0, result.output
+    assert "A close call: Patient advocate" in result.stdout
 
 
 def test_human_output_has_every_part(run: Run) -> None:

@@ -221,6 +221,9 @@ def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str
             raise DataError(f"{path}: {where}.options: option ids repeat")
         if questionnaire.unsure not in option_ids:
             raise DataError(f"{path}: {where}.options: needs a {questionnaire.unsure!r} option")
+        names = [*option_ids, *(a for o in question.options for a in o.aliases)]
+        if len(set(names)) != len(names):
+            raise DataError(f"{path}: {where}.options: an alias repeats an option id or alias")
         for oi, option in enumerate(question.options):
             for ei, effect in enumerate(option.effects):
                 if effect.role not in role_ids:
@@ -228,3 +231,45 @@ def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str
                         f"{path}: {where}.options[{oi}].effects[{ei}].role: "
                         f"unknown role {effect.role!r}"
                     )
+    _check_conditions(path, questionnaire)
+    _check_groups(path, questionnaire)
+
+
+def _check_conditions(path: Path, questionnaire: Questionnaire) -> None:
+    """`when`/`unless` must name another question and real (not alias, not unsure) options."""
+    options = {
+        q.id: {o.id for o in q.options} - {questionnaire.unsure} for q in questionnaire.questions
+    }
+    for qi, question in enumerate(questionnaire.questions):
+        for oi, option in enumerate(question.options):
+            for ei, effect in enumerate(option.effects):
+                where = f"questions[{qi}].options[{oi}].effects[{ei}]"
+                for key, condition in (("when", effect.when), ("unless", effect.unless)):
+                    for other, chosen in condition.items():
+                        if other not in options or other == question.id:
+                            raise DataError(
+                                f"{path}: {where}.{key}: {other!r} is not another question"
+                            )
+                        unknown = sorted(set(chosen) - options[other])
+                        if unknown:
+                            raise DataError(
+                                f"{path}: {where}.{key}.{other}: unknown options {unknown}"
+                            )
+
+
+def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
+    """Every question's group exists, the weights add up to 1, and a group
+    holding a multiple-choice question says how much evidence is a full answer."""
+    groups = {g.id: g for g in questionnaire.groups}
+    if len(groups) != len(questionnaire.groups):
+        raise DataError(f"{path}: groups: group ids repeat")
+    if abs(sum(g.weight for g in groups.values()) - 1) > 1e-9:
+        raise DataError(f"{path}: groups: the weights must add up to 1")
+    for qi, question in enumerate(questionnaire.questions):
+        group = groups.get(question.group)
+        if group is None:
+            raise DataError(f"{path}: questions[{qi}].group: unknown group {question.group!r}")
+        if question.kind == "multi" and group.full is None:
+            raise DataError(
+                f"{path}: groups: {group.id!r} holds a multiple-choice question: give its 'full'"
+            )

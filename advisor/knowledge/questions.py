@@ -6,9 +6,11 @@ Kept apart from the knowledge-base models so that `roles`, `show` and
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text
+from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text, known_sources
+
+Condition = dict[Slug, Annotated[list[Slug], Field(min_length=1)]]
 
 # Options advisor's commands already have (or that would confuse a reader next to
 # them); a question's flag must not be one of these. A test checks that every
@@ -32,17 +34,25 @@ RESERVED_FLAGS = frozenset(
 
 
 class Effect(Strict):
-    """How choosing an option moves one role's score, and why."""
+    """How choosing an option moves one role's score, and why.
+
+    `when`/`unless` make the effect (and its printed reason) depend on another
+    answer: it applies only when every `when` question was answered with one of
+    the listed options, and not when any `unless` question was.
+    """
 
     role: Slug
     weight: Annotated[int, Field(ge=-3, le=3)]
     why: Text
     sources: SourceIds
+    when: Condition = Field(default_factory=dict)
+    unless: Condition = Field(default_factory=dict)
 
 
 class Option(Strict):
     id: Slug
     label: Text
+    aliases: list[Slug] = Field(default_factory=list)
     effects: list[Effect] = Field(default_factory=list)
     map_x: Annotated[float | None, Field(ge=-1, le=1)] = None
     map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
@@ -52,6 +62,7 @@ class Question(Strict):
     id: Slug
     flag: Slug
     kind: Literal["single", "multi"]
+    group: Slug = "situation"
     prompt: Text
     help: Text
     options: Annotated[list[Option], Field(min_length=2)]
@@ -59,12 +70,36 @@ class Question(Strict):
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    def canonical(self, value: str) -> str:
+        """The option id that `value` names: itself, or the option it is an alias of."""
+        return next((o.id for o in self.options if value in o.aliases), value)
+
+
+class Group(Strict):
+    """A part of the evidence (e.g. the situation, or what the person needs).
+
+    `weight` is its share of a score; `full` is how many points of one role's
+    evidence in this part count as a complete answer (for a group of single
+    questions, left out, it is the most any answer set can give).
+    """
+
+    id: Slug
+    weight: Annotated[float, Field(gt=0, le=1)]
+    full: Annotated[int | None, Field(gt=0)] = None
+    why: Text = "Every question counts alike."
+    sources: Annotated[list[Slug], AfterValidator(known_sources)] = Field(default_factory=list)
+
 
 class Questionnaire(Strict):
     decision: Text
     method: Text
+    score_meaning: Text = (
+        "50 means your answers say nothing either way; 100 that all of them point to it."
+    )
     unsure: Slug
-    scale: Annotated[float, Field(gt=0)]
+    scale: Annotated[float | None, Field(gt=0)] = None  # no longer used; older copies keep loading
+    groups: list[Group] = Field(default_factory=lambda: [Group(id="situation", weight=1)])
     close_call_margin: Annotated[int, Field(ge=0, le=100)]
     close_call: Fact
+    tie: Fact | None = None
     questions: Annotated[list[Question], Field(min_length=1)]

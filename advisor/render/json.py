@@ -70,6 +70,7 @@ def ranking_json(
                 "name": catalog.role(s.role).name,
                 "score": s.score,
                 "points": s.points,
+                "evidence": {group: round(float(fit), 3) for group, fit in s.parts},
                 "reasons": [
                     {
                         "question": r.question,
@@ -86,6 +87,17 @@ def ranking_json(
         "unanswered": list(rec.unanswered),
         "close_call": rec.close_call,
         "close_call_note": questionnaire.close_call.text if rec.close_call else None,
+        "tie": list(rec.tie),
+        "tie_note": (questionnaire.tie or questionnaire.close_call).text if rec.tie else None,
+        "decided_by": [
+            {
+                "question": d.question,
+                "prompt": next(q.prompt for q in questionnaire.questions if q.id == d.question),
+                "favours": {role: list(options) for role, options in d.favours},
+            }
+            for d in rec.deciders
+        ],
+        "score_meaning": questionnaire.score_meaning,
         "answers": to_mapping(questionnaire, answers),
         "decision": questionnaire.decision,
         "method": questionnaire.method,

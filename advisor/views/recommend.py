@@ -12,8 +12,7 @@ from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Se
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.sources import recommendation_sources
-
-SCORE_NOTE = "50 = your answers say nothing either way."
+from advisor.views.verdict import decided_by_intro, names, verdict
 
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
@@ -44,6 +43,22 @@ def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
     return Bullets(tuple(lines))
 
 
+def verdict_blocks(
+    catalog: Catalog, questionnaire: Questionnaire, rec: Recommendation
+) -> list[Block]:
+    """A tie or a close call, said plainly, with the open questions that would decide it."""
+    said = verdict(catalog, questionnaire, rec)
+    if said.headline is None:
+        return []
+    # A tie is already named in the section title; a close call is said here.
+    blocks: list[Block] = [] if rec.tie else [Paragraph(said.headline, "bold yellow")]
+    if said.note:
+        blocks.append(Paragraph(cite(said.note)))
+    if said.decided_by:
+        blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
+    return blocks
+
+
 def scored_document(
     catalog: Catalog,
     questionnaire: Questionnaire,
@@ -55,28 +70,35 @@ def scored_document(
     """The parts a role recommendation and a career recommendation share."""
     top = catalog.role(rec.top.role)
     runner = catalog.role(rec.runner_up.role)
-    runner_blocks: list[Block] = [reasons_block(questionnaire, rec.runner_up.reasons)]
-    if rec.close_call:
-        runner_blocks.append(
-            Paragraph(f"Close call: {cite(questionnaire.close_call)}", "bold yellow")
-        )
+    title = f"{headline}: {top.name} ({rec.top.score}/100)"
+    if rec.tie:
+        title = f"{headline}: a tie, {names(catalog, rec.tie)} ({rec.top.score}/100 each)"
     return [
         Section("The decision", (Paragraph(questionnaire.decision),)),
         Section("Your answers", (answers_block(questionnaire, answers),)),
         Section(
-            f"{headline}: {top.name} ({rec.top.score}/100)",
+            title,
             (
+                *verdict_blocks(catalog, questionnaire, rec),
                 Paragraph(cite(top.summary)),
-                Paragraph("Why (points each answer gave or took away):"),
+                Paragraph(f"Why {top.name.lower()} (points each answer gave or took away):"),
                 reasons_block(questionnaire, rec.top.reasons),
             ),
             highlight=True,
         ),
         Section(
             f"Every {kind}'s score",
-            (Scores(tuple((catalog.role(s.role).name, s.score) for s in rec.ranking), SCORE_NOTE),),
+            (
+                Scores(
+                    tuple((catalog.role(s.role).name, s.score) for s in rec.ranking),
+                    questionnaire.score_meaning,
+                ),
+            ),
         ),
-        Section(f"Runner-up: {runner.name} ({rec.runner_up.score}/100)", tuple(runner_blocks)),
+        Section(
+            f"Runner-up: {runner.name} ({rec.runner_up.score}/100)",
+            (reasons_block(questionnaire, rec.runner_up.reasons),),
+        ),
         Section("How this was reached", (Paragraph(questionnaire.method),)),
     ]
 

@@ -31,6 +31,8 @@ def recommendation_sources(
     ]
     if rec.close_call:
         extra.append(catalog.questionnaire.close_call)
+    if rec.tie and catalog.questionnaire.tie:
+        extra.append(catalog.questionnaire.tie)
     ids.update(dict.fromkeys(s.id for s in catalog.cited(*extra, *(compared or []))))
     return [catalog.sources[i] for i in ids]
 

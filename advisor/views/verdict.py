@@ -1,0 +1,64 @@
+"""How clear a result is, in words: a tie and what would decide it, a close call,
+and what a score means. Plain strings and cited facts, no layout, so any view
+(the full result, the short one, a report) can place them where it likes."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Fact
+from advisor.knowledge.questions import Questionnaire
+from advisor.scoring import Decider, Recommendation
+
+
+class Verdict(NamedTuple):
+    """`headline` is None when one role clearly leads."""
+
+    headline: str | None
+    note: Fact | None
+    decided_by: tuple[str, ...]
+    """One line per open question that would decide it, strongest first."""
+
+
+def names(catalog: Catalog, role_ids: tuple[str, ...]) -> str:
+    """'A and B', 'A, B and C'."""
+    named = [catalog.role(r).name for r in role_ids]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def decider_line(
+    catalog: Catalog, questionnaire: Questionnaire, decider: Decider, most: int = 2
+) -> str:
+    """'Where is the person? In hospital … → Case manager; At home → Care manager'."""
+    question = next(q for q in questionnaire.questions if q.id == decider.question)
+    parts = []
+    for role, option_ids in decider.favours:
+        labels = [o.label for i in option_ids[:most] if (o := question.option(i))]
+        more = " …" if len(option_ids) > most else ""
+        parts.append(f"{' / '.join(labels)}{more} → {catalog.role(role).name}")
+    return f"{question.prompt} {'; '.join(parts)}"
+
+
+def verdict(
+    catalog: Catalog, questionnaire: Questionnaire, rec: Recommendation, most: int = 3
+) -> Verdict:
+    """The words for a tie or a close call, with up to `most` deciding questions."""
+    lines = tuple(decider_line(catalog, questionnaire, d) for d in rec.deciders[:most])
+    if rec.tie:
+        headline = (
+            f"A tie: {names(catalog, rec.tie)} fit your answers equally well "
+            f"({rec.top.score}/100 each)."
+        )
+        return Verdict(headline, questionnaire.tie or questionnaire.close_call, lines)
+    if rec.close_call:
+        headline = (
+            f"A close call: {catalog.role(rec.top.role).name} ({rec.top.score}) only just "
+            f"leads {catalog.role(rec.runner_up.role).name} ({rec.runner_up.score})."
+        )
+        return Verdict(headline, questionnaire.close_call, lines)
+    return Verdict(None, None, ())
+
+
+def decided_by_intro(rec: Recommendation) -> str:
+    return "What would decide it:" if rec.tie else "What could change it:"
