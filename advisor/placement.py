@@ -7,9 +7,10 @@ y from "one episode" (-1) to "ongoing" (+1). Pure: no output.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from advisor.knowledge.questions import Questionnaire
+if TYPE_CHECKING:
+    from advisor.knowledge.questions import Questionnaire
 
 
 class Point(NamedTuple):

@@ -173,3 +173,31 @@ def test_empty_truncated_and_wrong_shape_knowledge_bases(
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and expected in result.stderr
     assert sorted(p.name for p in data_copy.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "args", [["roles"], ["roles", "--json"], ["show", "advocate", "--json"], ["compare", "--all"]]
+)
+def test_commands_that_ask_nothing_do_not_import_the_questionnaire_models(args: list[str]) -> None:
+    """Building the questionnaire models costs start-up; only recommend, map and career pay it."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from advisor.cli import main\n"
+        f"sys.argv = ['advisor', *{args!r}]\n"
+        "code = 0\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n        main()\n    except SystemExit as exit:\n        code = exit.code\n"
+        "imported = 'advisor.knowledge.questions' in sys.modules\n"
+        "print(json.dumps([code, len(out.getvalue()), imported]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    exit_code, printed, imported = json.loads(result.stdout)
+    assert exit_code in (0, None) and printed > 0
+    assert imported is False
