@@ -52,12 +52,12 @@ def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str
         raise UsageProblem(
             f"{origin}: expected a JSON object of answers, like {example(questionnaire)}"
         )
-    by_id = {q.id: q for q in questionnaire.questions}
     answers: Answers = {}
     for key, raw in data.items():
-        question = by_id.get(key)
+        question = questionnaire.question(key)
         if question is None:
-            raise UsageProblem(f"{origin}: unknown question {key!r}. Questions: {', '.join(by_id)}")
+            known = ", ".join(q.id for q in questionnaire.questions)
+            raise UsageProblem(f"{origin}: unknown question {key!r}. Questions: {known}")
         if not isinstance(raw, (str, list)):
             import json
 

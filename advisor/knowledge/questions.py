@@ -103,3 +103,6 @@ class Questionnaire(Strict):
     close_call: Fact
     tie: Fact | None = None
     questions: Annotated[list[Question], Field(min_length=1)]
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)

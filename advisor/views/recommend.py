@@ -6,6 +6,7 @@ from __future__ import annotations
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Role
 from advisor.knowledge.questions import Questionnaire
 from advisor.scoring import Reason, Recommendation
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section
@@ -16,8 +17,8 @@ from advisor.views.verdict import decided_by_intro, names, verdict
 
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
-    question = next(q for q in questionnaire.questions if q.id == question_id)
-    option = question.option(option_id)
+    question = questionnaire.question(question_id)
+    option = question.option(option_id) if question else None
     return option.label if option else option_id
 
 
@@ -103,12 +104,18 @@ def scored_document(
     ]
 
 
-def recommendation_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> Document:
+def recommendation_document(
+    catalog: Catalog, answers: Answers, rec: Recommendation, for_report: bool = False
+) -> Document:
+    """The result on screen; `for_report` adds the top two roles side by side, for a file."""
     top = catalog.role(rec.top.role)
-    pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
+    compared: list[Role] = []
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
+    if for_report:
+        pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
+        compared = pair.roles
+        sections.append(Section("The top two compared", (aspect_table(pair),)))
     sections += [
-        Section("The top two compared", (aspect_table(pair),), print_only=True),
         Section(
             f"Next steps: finding a {top.name.lower()}",
             (
@@ -120,5 +127,5 @@ def recommendation_document(catalog: Catalog, answers: Answers, rec: Recommendat
             ),
         ),
     ]
-    sections += closing_sections(catalog, recommendation_sources(catalog, rec, pair.roles))
+    sections += closing_sections(catalog, recommendation_sources(catalog, rec, compared))
     return Document("advisor: which kind of help fits", tuple(sections))
