@@ -346,13 +346,12 @@ def recommend(
     if report or not json_out:
         from advisor.views.recommend import recommendation_document
 
-        doc = recommendation_document(catalog, answers, result)
         if report:
             from advisor.render.files import write_report
 
-            write_report(doc, report, force)
+            write_report(recommendation_document(catalog, answers, result, True), report, force)
         if not json_out:
-            _print_document(doc)
+            _print_document(recommendation_document(catalog, answers, result))
 
 
 @app.command(cls=CareerCommand)

@@ -48,3 +48,42 @@ def edit_json(path: Path, change: Callable[[Any], None]) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(json.dumps(data), encoding="utf-8")
+
+
+Run_ = tuple[str, str]  # (text, style) of one run of equally styled characters
+
+
+def screen(ansi: str) -> list[list[Run_]]:
+    """What a terminal shows for `ansi`: each line as runs of (text, rich style).
+
+    Escape sequences are parsed, so two outputs that look the same on screen
+    compare equal however their bytes are split into styled segments.
+    """
+    from rich.style import Style
+    from rich.text import Text
+
+    lines: list[list[Run_]] = []
+    for line in Text.from_ansi(ansi).split("\n", allow_blank=True):
+        styles: list[Style] = [Style.null()] * len(line.plain)
+        for span in line.spans:
+            for i in range(span.start, min(span.end, len(styles))):
+                styles[i] = styles[i] + Style.parse(str(span.style))
+        runs: list[Run_] = []
+        for char, style in zip(line.plain, styles, strict=True):
+            name = str(style) if style else ""
+            if runs and runs[-1][1] == name:
+                runs[-1] = (runs[-1][0] + char, name)
+            else:
+                runs.append((char, name))
+        lines.append(runs)
+    return lines
+
+
+def styled_text(ansi: str) -> str:
+    """`screen(ansi)` as readable rich markup, one line per screen line."""
+    from rich.markup import escape
+
+    return "\n".join(
+        "".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in runs)
+        for runs in screen(ansi)
+    )

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import Run, edit_json
+from conftest import Run, edit_json, screen
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -132,14 +132,24 @@ def test_narrow_output_stacks_roles(run: Run) -> None:
 
 def test_wide_output_is_a_table(run: Run) -> None:
     result = run("compare", "--all", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 200
     header = next(line for line in lines if line.startswith("|") and "Patient advocate" in line)
-    assert header.count("|") >= 5
+    cells = [cell.strip() for cell in header.strip("|").split("|")]
+    assert cells == [
+        "Aspect",
+        "Patient advocate",
+        "Case manager",
+        "Care coordinator",
+        "Care manager",
+    ]
 
 
 def test_piped_output_is_plain(run: Run) -> None:
     result = run("compare", "advocate", "case-manager")
+    assert result.exit_code == 0, result.output
+    assert "Side by side" in result.stdout and "+----" in result.stdout  # ASCII boxes
     assert "\x1b[" not in result.stdout
 
 
@@ -177,4 +187,6 @@ def test_terminal_table_is_boxed_with_bold_labels(run: Run) -> None:
     grid = [line for line in plain if line and line[0] in "╭│├╰"]
     assert grid[0].startswith("╭") and grid[-1].startswith("╰")
     assert {cell_len(line) for line in grid} == {89}
-    assert "\x1b[1m Aspect" in result.stdout and "\x1b[1m Who they work for" in result.stdout
+    cells = {text.strip(): style for line in screen(result.stdout) for text, style in line}
+    assert cells["Aspect"] == "bold" and cells["Who they work for"] == "bold"
+    assert cells["Patient advocate"] == "bold" and "bold" not in cells["│"]

@@ -131,3 +131,17 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Recommended: Case manager" in result.stdout
     assert "Sources (as of 2026-11-23)" in result.stdout
+
+
+def test_screen_and_json_list_the_same_sources(run: Run) -> None:
+    """The top two compared are only built for a report, so they add no sources on screen."""
+    import json
+
+    args = ("recommend", "--timeframe", "episodic", "--setting", "facility", "--no-input")
+    screen = run(*args)
+    data = run(*args, "--json")
+    assert screen.exit_code == 0 and data.exit_code == 0, screen.output + data.output
+    assert "The top two compared" not in screen.stdout
+    listed = screen.stdout.split("Sources (as of")[1].split("Knowledge base version")[0]
+    ids = [line[2:].split(":")[0] for line in listed.splitlines() if line.startswith("- ")]
+    assert ids == [s["id"] for s in json.loads(data.stdout)["sources"]]

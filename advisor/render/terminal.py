@@ -11,7 +11,7 @@ for rich to wrap, since only rich knows how wide such characters are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from rich.box import Box
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.segment import Segment
-    from rich.style import Style
 
 COLUMN_MIN = 20  # a wrapped value column narrower than this stacks the table instead
 BULLET = "- "
@@ -39,8 +38,6 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
     width = text_width(console)
     parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
     for section in doc.sections:
-        if section.print_only:
-            continue
         if section.title:
             style = "bold green" if section.highlight else "bold underline"
             parts += [wrapped("", width), wrapped(section.title, width, style)]
@@ -116,11 +113,14 @@ def _table(console: Console, block: Table) -> RenderableType:
             for name, value in zip(block.header[1:], row[1:], strict=True):
                 stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
         return Group(*stacked)
-    return FittedGrid(
-        widths,
-        [wrapped(name, width) for name, width in zip(block.header, widths, strict=True)],
-        [[wrapped(v, width) for v, width in zip(row, widths, strict=True)] for row in block.rows],
-    )
+    from rich.table import Table as RichTable
+
+    grid = RichTable(box=box_for(console), show_lines=True, header_style="bold")
+    for column, (name, width) in enumerate(zip(block.header, widths, strict=True)):
+        grid.add_column(wrapped(name, width), width=width, style="bold" if column == 0 else "")
+    for row in block.rows:
+        grid.add_row(*(wrapped(value, width) for value, width in zip(row, widths, strict=True)))
+    return grid
 
 
 def column_widths(total: int, block: Table) -> list[int] | None:
@@ -200,12 +200,9 @@ def bar(score: int, width: int, ascii_only: bool) -> str:
     return full * filled + empty * (width - filled)
 
 
-# Two rich renderables for text that advisor has already wrapped to fit.
-# rich's `Text` and `Table` would split, measure, pad and crop every line again.
-# For a long, cited comparison that is most of the time it takes to print, and
-# start-up is what users feel, so these hand rich the finished lines instead.
-
-Line = list["Segment"]
+# rich's `Text` would split, measure and wrap every line again. For a long, cited
+# comparison that is most of the time it takes to print, and start-up is what
+# users feel, so paragraphs and table cells hand rich the finished lines instead.
 
 
 class FittedLines:
@@ -225,88 +222,3 @@ class FittedLines:
         for line in self.lines:
             yield Segment(line, style)
             yield newline
-
-
-class FittedGrid:
-    """A boxed table with fixed column widths, a bold header and first column,
-    and a rule between rows.
-
-    A `FittedLines` cell is drawn as it is; any other cell is laid out by rich
-    at its column's width. Every cell gets one space of margin either side.
-    """
-
-    __slots__ = ("header", "rows", "widths")
-
-    def __init__(
-        self,
-        widths: Sequence[int],
-        header: Sequence[RenderableType],
-        rows: Sequence[Sequence[RenderableType]],
-    ) -> None:
-        self.widths = widths
-        self.header = header
-        self.rows = rows
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        from rich.segment import Segment
-
-        box = box_for(console)
-        spans = [width + 2 for width in self.widths]
-        bold = console.get_style("bold")
-        newline = Segment.line()
-
-        def row(
-            cells: Sequence[RenderableType], edges: tuple[str, str, str], header: bool = False
-        ) -> Iterator[Segment]:
-            styles = [bold if header or column == 0 else None for column in range(len(cells))]
-            laid_out = [
-                self._lines(console, options, cell, width, style)
-                for cell, width, style in zip(cells, self.widths, styles, strict=True)
-            ]
-            left, between, right = (Segment(edge) for edge in edges)
-            for index in range(max(len(lines) for lines in laid_out)):
-                yield left
-                for column, lines in enumerate(laid_out):
-                    if column:
-                        yield between
-                    if index < len(lines):
-                        yield from lines[index]
-                    else:
-                        yield Segment(" " * spans[column], styles[column])
-                yield right
-                yield newline
-
-        yield Segment(box.get_top(spans))
-        yield newline
-        yield from row(self.header, (box.head_left, box.head_vertical, box.head_right), True)
-        yield Segment(box.get_row(spans, "head"))
-        yield newline
-        for index, cells in enumerate(self.rows):
-            if index:
-                yield Segment(box.get_row(spans, "row"))
-                yield newline
-            yield from row(cells, (box.mid_left, box.mid_vertical, box.mid_right))
-        yield Segment(box.get_bottom(spans))
-        yield newline
-
-    @staticmethod
-    def _lines(
-        console: Console,
-        options: ConsoleOptions,
-        cell: RenderableType,
-        width: int,
-        style: Style | None,
-    ) -> list[Line]:
-        """One cell as lines of exactly `width` + 2 columns."""
-        from rich.segment import Segment
-
-        if isinstance(cell, FittedLines):
-            if cell.style:
-                own = console.get_style(cell.style)
-                style = style + own if style else own
-            return [[Segment(f" {line[:width]:<{width}} ", style)] for line in cell.lines]
-        from rich.padding import Padding
-
-        return console.render_lines(
-            Padding(cell, (0, 1)), options.update_width(width + 2), style=style, pad=True
-        )

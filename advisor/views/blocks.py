@@ -45,7 +45,6 @@ Block = Paragraph | Bullets | Table | Scores | SourceList
 class Section(NamedTuple):
     title: str  # empty: the blocks follow the document's title directly
     blocks: tuple[Block, ...]
-    print_only: bool = False  # left out of the terminal view, kept in files
     highlight: bool = False  # the answer the reader came for: coloured in a terminal
 
 
