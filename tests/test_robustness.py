@@ -148,6 +148,8 @@ def test_no_color_wins_over_forced_colour(no_color: str | None, coloured: bool) 
         timeout=60,
         check=False,
     )
+    assert result.returncode == 0, result.stderr
+    assert b"Recommended:" in result.stdout
     assert bool(COLOUR.search(result.stdout)) is coloured
 
 
