@@ -142,6 +142,7 @@ def test_screen_and_json_list_the_same_sources(run: Run) -> None:
     data = run(*args, "--json")
     assert screen.exit_code == 0 and data.exit_code == 0, screen.output + data.output
     assert "The top two compared" not in screen.stdout
-    listed = screen.stdout.split("Sources (as of")[1].split("Knowledge base version")[0]
-    ids = [line[2:].split(":")[0] for line in listed.splitlines() if line.startswith("- ")]
-    assert ids == [s["id"] for s in json.loads(data.stdout)["sources"]]
+    listed = " ".join(screen.stdout.split("Sources (as of")[1].split("Knowledge base")[0].split())
+    sources = json.loads(data.stdout)["sources"]
+    assert listed.count("] ") == len(sources)  # "[1] Title ...", one per source
+    assert all(s["title"].rstrip(".") in listed for s in sources)

@@ -34,7 +34,7 @@ def text_width(console: Console) -> int:
 def to_rich(console: Console, doc: Document) -> RenderableType:
     from rich.console import Group
 
-    doc = readable(doc, terminal=True)
+    doc = readable(doc)
     width = text_width(console)
     parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
     for section in doc.sections:

@@ -53,10 +53,9 @@ class References:
         )
 
 
-def readable(doc: Document, terminal: bool = False) -> Document:
-    """The document as people read it: numbered citations, only cited sources
-    listed; on a terminal, without the sections kept for files."""
-    sections = [s for s in doc.sections if not (terminal and s.print_only)]
+def readable(doc: Document) -> Document:
+    """The document as people read it: numbered citations, only cited sources listed."""
+    sections = list(doc.sections)
     known: dict[str, Source] = {}
     for section in sections:
         for block in section.blocks:
