@@ -14,6 +14,7 @@ from pathlib import Path
 
 from advisor.errors import UsageProblem
 from advisor.knowledge.questions import Question, Questionnaire
+from advisor.render.sanitise import quoted, shorten
 
 Answers = dict[str, tuple[str, ...]]
 
@@ -28,13 +29,13 @@ def parse_answer(
         if not isinstance(item, str):
             import json
 
-            raise UsageProblem(f"{label}: expected text, got {json.dumps(item)}")
+            raise UsageProblem(f"{label}: expected text, got {shorten(json.dumps(item))}")
         values += [question.canonical(v.strip().lower()) for v in item.split(",") if v.strip()]
     choices = [o.id for o in question.options]
     for value in values:
         if value not in choices:
             raise UsageProblem(
-                f"{label}: {value!r} is not a valid choice. Choose from: {', '.join(choices)}"
+                f"{label}: {quoted(value)} is not a valid choice. Choose from: {', '.join(choices)}"
             )
     if question.kind == "single" and len(values) != 1:
         raise UsageProblem(f"{label}: give exactly one of: {', '.join(choices)}")
@@ -57,29 +58,22 @@ def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str
         question = questionnaire.question(key)
         if question is None:
             known = ", ".join(q.id for q in questionnaire.questions)
-            raise UsageProblem(f"{origin}: unknown question {key!r}. Questions: {known}")
+            raise UsageProblem(f"{origin}: unknown question {quoted(key)}. Questions: {known}")
         if not isinstance(raw, (str, list)):
             import json
 
-            raise UsageProblem(f"{origin}: {key}: expected text or a list, got {json.dumps(raw)}")
+            raise UsageProblem(
+                f"{origin}: {key}: expected text or a list, got {shorten(json.dumps(raw))}"
+            )
         answers[key] = parse_answer(questionnaire, question, raw, f"{origin}: {key}")
     return answers
 
 
 def read_answers_file(questionnaire: Questionnaire, path: Path) -> Answers:
-    import json
+    from advisor.inputs import ANSWERS_LIMIT, parse_json, read_user_file
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageProblem(f"{path}: answers file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"{path}: cannot read answers file: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageProblem(f"{path}: not valid JSON: {exc}") from None
-    return answers_from_mapping(questionnaire, data, str(path))
+    raw = read_user_file(path, ANSWERS_LIMIT, UsageProblem, "answers file")
+    return answers_from_mapping(questionnaire, parse_json(raw, path, UsageProblem), str(path))
 
 
 def to_mapping(questionnaire: Questionnaire, answers: Answers) -> dict[str, str | list[str]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from advisor.errors import UsageProblem
 from advisor.knowledge.models import Disagreement, Fact, Role
+from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
@@ -59,7 +60,7 @@ def select_aspects(names: list[str] | None) -> list[Aspect]:
                 close = difflib.get_close_matches(name, list(by_id), n=1)
                 hint = f" Did you mean {close[0]}?" if close else ""
                 raise UsageProblem(
-                    f"--aspect: unknown aspect {name!r}.{hint} Aspects: {', '.join(by_id)}"
+                    f"--aspect: unknown aspect {quoted(name)}.{hint} Aspects: {', '.join(by_id)}"
                 )
             if by_id[name] not in chosen:
                 chosen.append(by_id[name])
@@ -90,7 +91,7 @@ def pick_roles(catalog: Catalog, names: list[str], everything: bool) -> list[Rol
         role = catalog.resolve(name)
         if role.id in given:
             raise UsageProblem(
-                f"{role.id} is named twice (as {given[role.id]!r} and {name!r}); "
+                f"{role.id} is named twice (as {quoted(given[role.id])} and {quoted(name)}); "
                 "compare different roles"
             )
         given[role.id] = name

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import DataError, UsageProblem
-from advisor.knowledge.models import Disagreement, KnowledgeBase, Role, Source, SourceList
+from advisor.knowledge.models import (
+    NO_CONTROL,
+    NO_CONTROL_MESSAGE,
+    Disagreement,
+    KnowledgeBase,
+    Role,
+    Source,
+    SourceList,
+)
+from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
     from advisor.knowledge.questions import Questionnaire
@@ -32,8 +41,21 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def normalise(name: str) -> str:
-    """Fold a role name or alias so 'Nurse Case Manager' finds 'nurse-case-manager'."""
-    return re.sub(r"[\s_/-]+", "-", name.strip().lower()).strip("-")
+    """Fold a role name or alias so 'Nurse Case Manager' finds 'nurse-case-manager'.
+
+    Compatibility forms (full-width letters, the Kelvin sign), case (ß and SS),
+    invisible characters and every kind of dash or space fold together, so two
+    names that look the same always find the same role.
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    folded = "".join(
+        "-" if unicodedata.category(c) in ("Pd", "Zs") else c
+        for c in folded
+        if unicodedata.category(c) != "Cf"
+    )
+    return re.sub(r"[\s_/-]+", "-", folded).strip("-")
 
 
 @dataclass(frozen=True)
@@ -84,7 +106,9 @@ class Catalog:
         suggestions = list(dict.fromkeys(self._names[c] for c in close))
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
         valid = ", ".join(r.id for r in self.roles)
-        raise UsageProblem(f"unknown role {query!r}.{hint} Valid roles: {valid} (or an alias).")
+        raise UsageProblem(
+            f"unknown role {quoted(query)}.{hint} Valid roles: {valid} (or an alias)."
+        )
 
     def disagreements_about(self, *role_ids: str) -> list[Disagreement]:
         """The places where the sources disagree about any of these roles."""
@@ -120,12 +144,9 @@ def load_catalog(directory: Path | None = None) -> Catalog:
 
 def _read(path: Path, model: type[M], sources: dict[str, Source] | None = None) -> M:
     """One data file, validated; cited source ids are checked against `sources`."""
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+    from advisor.inputs import DATA_LIMIT, read_user_file
+
+    text = read_user_file(path, DATA_LIMIT, DataError)
     try:
         return model.model_validate_json(text, context={"sources": sources})
     except ValidationError as exc:
@@ -143,6 +164,8 @@ def describe_validation_error(exc: ValidationError) -> str:
     message = first["msg"]
     if first["type"] == "missing":
         message = "required field is missing"
+    elif first["type"] == "string_pattern_mismatch" and first["ctx"]["pattern"] == NO_CONTROL:
+        message = NO_CONTROL_MESSAGE
     return f"{where or 'top level'}: {message}{more}"
 
 
@@ -163,7 +186,10 @@ def _unique_sources(path: Path, sources: SourceList) -> dict[str, Source]:
 
 
 def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
-    """Map every folded id, name and alias to its role; a name used twice is an error."""
+    """Map every folded id, name and alias to its role; a name used twice (however
+    it is spelt), an invisible character or a name of punctuation alone is an error."""
+    import unicodedata
+
     names: dict[str, str] = {}
     role_ids = [r.id for r in knowledge.roles]
     for index, role in enumerate(knowledge.roles):
@@ -171,10 +197,19 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
             (f"aliases[{i}]", a) for i, a in enumerate(role.aliases)
         ]:
             key = normalise(name)
+            if any(unicodedata.category(c) == "Cf" for c in name):
+                raise DataError(
+                    f"{path}: roles[{index}].{label}: {quoted(name)} holds an invisible character"
+                )
+            if not any(c.isalnum() for c in key):
+                raise DataError(
+                    f"{path}: roles[{index}].{label}: {quoted(name)} has no letters or digits"
+                )
             owner = names.get(key)
             if owner is not None and owner != role.id:
                 raise DataError(
-                    f"{path}: roles[{index}].{label}: {name!r} is already used by role {owner!r}"
+                    f"{path}: roles[{index}].{label}: {quoted(name)} "
+                    f"is already used by role {owner!r}"
                 )
             names[key] = role.id
     for index, dispute in enumerate(knowledge.disagreements):

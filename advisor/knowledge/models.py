@@ -33,7 +33,13 @@ def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
     return ids
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# No control characters (newline and tab aside) and no bidirectional overrides in
+# any text: they could hide links, retitle or clear a terminal, or reverse what
+# a reader sees. The loader names the field (see NO_CONTROL_MESSAGE).
+NO_CONTROL = "^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+NO_CONTROL_MESSAGE = "contains a control character or a text-direction override; remove it"
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NO_CONTROL)]
+PlainText = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceIds = Annotated[list[Slug], Field(min_length=1), AfterValidator(known_sources)]
 WorksForValue = Literal["institution", "patient", "depends"]
@@ -50,7 +56,7 @@ class Source(Strict):
     reference: Text
     title: Text
     as_of: date
-    note: str = ""
+    note: PlainText = ""
 
 
 class Fact(Strict):
@@ -78,7 +84,7 @@ class LooseTitle(Fact):
 
 class Credential(Fact):
     name: Text
-    body: str
+    body: PlainText
 
 
 class Salary(Fact):

@@ -1,13 +1,18 @@
 """Where output goes: rich consoles for people, plain JSON for machines,
-one-line errors on stderr."""
+one-line errors and notes on stderr (sanitised: a path or value the user gave
+never reaches the terminal as a control sequence)."""
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING, Any
 
+from advisor.render.sanitise import CONTROL_RE, printable, shorten
+
 if TYPE_CHECKING:
     from rich.console import Console
+
+ERROR_LIMIT = 2000  # characters: an error about a huge value stays one readable line
 
 
 def console() -> Console:
@@ -17,11 +22,29 @@ def console() -> Console:
     return Console(highlight=False, emoji=False, markup=False)
 
 
+def _json_escape(match: Any) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def print_json(data: Any) -> None:
+    """JSON on stdout: control characters and text-direction overrides are always
+    escaped, and everything beyond ASCII too when stdout is not UTF-8, so the JSON
+    stays valid and lossless whatever the terminal's encoding."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    text = json.dumps(data, indent=2, ensure_ascii=encoding != "utf8")
+    sys.stdout.write(CONTROL_RE.sub(_json_escape, text) + "\n")
+
+
+def print_note(message: str) -> None:
+    """A line for people on stderr; a closed or full stderr never fails the command."""
+    try:
+        sys.stderr.write(shorten(printable(message), ERROR_LIMIT) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def print_error(message: str) -> None:
-    sys.stderr.write(f"advisor: error: {message}\n")
+    print_note(f"advisor: error: {printable(message, one_line=True)}")

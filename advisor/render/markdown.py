@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from advisor.render.sanitise import markdown as md
 from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
 from advisor.views.references import readable
 
 
 def to_markdown(doc: Document) -> str:
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", "<br>")
+        return md(text, in_cell=True).replace("\n", "<br>")
 
     doc = readable(doc)
-    lines = [f"# {doc.title}"]
+    lines = [f"# {md(doc.title)}"]
     for section in doc.sections:
         if section.title:
-            lines += ["", f"## {section.title}"]
+            lines += ["", f"## {md(section.title)}"]
         for block in section.blocks:
             lines.append("")
             if isinstance(block, Paragraph):
-                lines.append(f"_{block.text}_" if "italic" in block.style else block.text)
+                text = md(block.text)
+                lines.append(f"_{text}_" if "italic" in block.style else text)
             elif isinstance(block, Bullets):
                 markers = block.markers or ("",) * len(block.items)
                 lines += [
-                    f"- {f'**{m}** ' if m else ''}{item}"
+                    f"- {f'**{m}** ' if m else ''}{md(item)}"
                     for m, item in zip(markers, block.items, strict=True)
                 ]
             elif isinstance(block, Table):
@@ -30,7 +32,7 @@ def to_markdown(doc: Document) -> str:
                 lines.append("|---" * len(block.header) + "|")
                 lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in block.rows]
             elif isinstance(block, Scores):
-                lines += [f"- {label}: **{score}**/100" for label, score in block.rows]
+                lines += [f"- {md(label)}: **{score}**/100" for label, score in block.rows]
                 if block.note:
-                    lines += ["", f"_{block.note}_"]
+                    lines += ["", f"_{md(block.note)}_"]
     return "\n".join(lines) + "\n"

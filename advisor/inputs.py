@@ -1,0 +1,108 @@
+"""The one place that opens files a user names for reading: `--answers` files
+and the knowledge base's JSON files.
+
+Only regular files are read, and only up to a size cap, so /dev/zero cannot
+exhaust memory and a FIFO with no writer cannot hang the command. A pipe the
+shell hands over (`--answers <(...)`, `/dev/stdin`, or `-` for standard input)
+is read too, since that is what the person asked for; it is capped the same way.
+The JSON is parsed strictly: duplicate keys, nesting too deep and numbers too
+long are clear errors rather than a silent choice or a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+from advisor.errors import AdvisorError
+
+ANSWERS_LIMIT = 10 * 1024 * 1024  # far beyond any real answers file
+DATA_LIMIT = 256 * 1024 * 1024  # a knowledge-base file
+
+
+def read_user_file(path: Path, limit: int, error: type[AdvisorError], what: str = "file") -> bytes:
+    """The bytes of `path` (`-` is standard input), or `error` saying why not;
+    `what` names the file in the not-found message ("answers file")."""
+    if str(path) == "-":
+        return _capped(sys.stdin.buffer.fileno() if sys.stdin else -1, path, limit, error)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise error(f"{path}: {what} not found") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{path}: is a folder, not a file")
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:
+                raise error(f"{path}: too large ({info.st_size:,} bytes; the limit is {limit:,})")
+        elif not (stat.S_ISFIFO(info.st_mode) and _handed_over(path, info)):
+            raise error(f"{path}: not a regular file (a device, FIFO or socket); give a file")
+        os.set_blocking(fd, True)
+        return _capped(fd, path, limit, error)
+    finally:
+        os.close(fd)
+
+
+def _handed_over(path: Path, info: os.stat_result) -> bool:
+    """True for a pipe the shell passed in (/dev/fd/N, /dev/stdin): it has no name
+    on disk. A named FIFO, which may never get a writer, is refused instead."""
+    try:
+        named = os.stat(os.path.realpath(path))
+    except OSError:
+        return True
+    return (named.st_dev, named.st_ino) != (info.st_dev, info.st_ino)
+
+
+def _capped(fd: int, path: Path, limit: int, error: type[AdvisorError]) -> bytes:
+    if fd < 0:
+        raise error(f"{path}: standard input is closed")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise error(f"{path}: too large (the limit is {limit:,} bytes)")
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror}") from None
+    return b"".join(chunks)
+
+
+def parse_json(raw: bytes, path: Path, error: type[AdvisorError]) -> Any:
+    """Decode UTF-8 (a byte-order mark is allowed) and parse JSON strictly."""
+    import json
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise error(f"{path}: not valid JSON: nested too deeply") from None
+    except _DuplicateKey as exc:
+        raise error(f"{path}: the key {exc.args[0]!r} is given twice") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise error(f"{path}: not valid JSON: {str(exc).split(';')[0]}") from None
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key[:80])
+        result[key] = value
+    return result

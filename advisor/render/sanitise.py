@@ -1,0 +1,71 @@
+"""The one sanitising step for text that reaches a terminal, stderr or Markdown.
+
+Text from a knowledge base, a file path or a command-line argument may carry
+terminal control sequences (ESC, BEL, NUL, the C1 controls such as U+009B CSI)
+that hide links, retitle or clear the screen, or bidirectional overrides that
+make text read backwards. `printable` shows each of them as a visible escape
+(`\\x1b`), so nothing reaches the terminal as a command. `markdown` escapes
+what Markdown and HTML would read as markup. `shorten` keeps error messages
+about huge values to one readable line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except newline and tab, DEL, C1 controls, and the bidirectional
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+CONTROL_RE = re.compile(f"[{CONTROL}]")
+_LINE_BREAKS = re.compile(r"[\n\t]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, one_line: bool = False) -> str:
+    """`text` with every control character shown as an escape such as `\\x1b`.
+
+    `one_line` also escapes newlines and tabs (for paths and values in an error).
+    """
+    if one_line:
+        text = _LINE_BREAKS.sub(_escape, text)
+    if CONTROL_RE.search(text) is None:
+        return text
+    return CONTROL_RE.sub(_escape, text)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """At most `limit` characters, with an ellipsis where the rest was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """A value from the user, shown in an error: quoted, escaped, shortened."""
+    return shorten(printable(repr(value), one_line=True), limit)
+
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)])", re.MULTILINE)
+
+
+def markdown(text: str, in_cell: bool = False) -> str:
+    """Text as Markdown shows it literally: markup, links and raw HTML escaped.
+
+    `<` and `>` become entities, so no viewer renders them as HTML; other
+    markup characters get a backslash, and so does anything at the start of a
+    line that would make it a heading, a quote or a list (not needed in a
+    table cell, whose lines are joined with <br>).
+    """
+    text = printable(text)
+    text = _MARKDOWN_INLINE.sub(
+        lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text
+    )
+    return text if in_cell else _MARKDOWN_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    mark = match.group(2)
+    return match.group(1) + mark[:-1] + "\\" + mark[-1]
