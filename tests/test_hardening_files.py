@@ -103,7 +103,6 @@ def _limited(*args: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-@broken("DEF-4")
 @pytest.mark.parametrize("option", ["--answers", "--data"])
 def test_def04_endless_input_is_refused(tmp_path: Path, option: str) -> None:
     """E1, F7: /dev/zero as an answers file or data file read until memory ran out."""
@@ -119,7 +118,6 @@ def test_def04_endless_input_is_refused(tmp_path: Path, option: str) -> None:
     assert b"not a regular file" in result.stderr
 
 
-@broken("DEF-4")
 def test_def04_oversized_answers_file_is_refused(tmp_path: Path) -> None:
     """E1 (size cap): an answers file far beyond any real one is refused, not read."""
     big = tmp_path / "big.json"
@@ -129,7 +127,6 @@ def test_def04_oversized_answers_file_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2 and b"too large" in result.stderr
 
 
-@broken("DEF-24")
 @pytest.mark.parametrize("option", ["--answers", "--data"])
 def test_def24_fifo_input_does_not_hang(tmp_path: Path, option: str) -> None:
     """E2, F8: a FIFO with no writer as --answers or in the data folder blocked forever."""
@@ -167,7 +164,6 @@ def test_def24_process_substitution_and_stdin_still_work(tmp_path: Path) -> None
     assert json.loads(result.stdout)["answers"] == {"timeframe": "ongoing"}
 
 
-@broken("DEF-10")
 @pytest.mark.parametrize(
     "content",
     [
@@ -186,7 +182,6 @@ def test_def10_deeply_nested_answers_file(run: Run, tmp_path: Path, content: str
     assert "nested too deeply" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
-@broken("DEF-11")
 def test_def11_huge_integer_in_answers_file(run: Run, tmp_path: Path) -> None:
     """E16: `ValueError: Exceeds the limit (4300 digits)` traceback, exit 1."""
     path = tmp_path / "bigint.json"

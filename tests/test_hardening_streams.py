@@ -81,14 +81,12 @@ def test_def22_help_into_a_closed_pipe_exits_0() -> None:
         assert result.stdout.strip() == b"0", result.stderr
 
 
-@broken("DEF-22")
 def test_def22_closed_stderr_keeps_the_usage_exit_code() -> None:
     """G27: `advisor show nope 2>&-` exited 1, not 2."""
     result = advisor("show", "nope", stdout=subprocess.PIPE, preexec_fn=lambda: _close(2))
     assert result.returncode == 2
 
 
-@broken("DEF-22")
 def test_def22_full_stderr_keeps_the_usage_exit_code() -> None:
     """G30: `advisor show nope 2>/dev/full` exited 1, not 2."""
     with open("/dev/full", "wb") as full:
@@ -108,7 +106,6 @@ def test_def22_closed_stderr_does_not_spoil_a_report_run(tmp_path: Path) -> None
     assert b"Recommended" in result.stdout and report.exists()
 
 
-@broken("DEF-18")
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp437"])
 def test_def18_json_is_lossless_on_a_non_utf8_stdout(tmp_path: Path, encoding: str) -> None:
     """G20: `"Gestor de atenci?n"`: --json replaced what the encoding could not show."""
@@ -142,7 +139,6 @@ def test_def23_ctrl_c_during_start_up_is_one_line() -> None:
         assert proc.returncode in (0, 130), (delay, proc.returncode)
 
 
-@broken("DEF-2")
 def test_def02_escapes_in_an_answers_path_are_not_echoed(run: Run, tmp_path: Path) -> None:
     """B7: the raw OSC title sequence went to stderr and set the terminal title."""
     result = run("recommend", "--no-input", "--answers", f"{tmp_path}/{TITLE}")
@@ -163,7 +159,6 @@ def test_def02_escapes_in_output_paths_are_not_echoed(run: Run, tmp_path: Path) 
         assert no_raw_controls(result.stderr), args
 
 
-@broken("DEF-2")
 def test_def02_escapes_in_a_data_path_are_not_echoed(run: Run, tmp_path: Path) -> None:
     """B9: `advisor --data $'$TMPDIR/\\e]0;pwned\\a' roles` echoed the path raw."""
     result = run("--data", f"{tmp_path}/{TITLE}", "roles")
