@@ -103,7 +103,6 @@ def test_def07_output_paths_are_checked_before_the_first_question(
     assert list(tmp_path.iterdir()) == []
 
 
-@broken("DEF-2")
 def test_def02_wizard_shows_no_bel_or_c1_from_data(tmp_path: Path) -> None:
     """A9: prompt_toolkit turned ESC into `?`, but BEL and C1 CSI went through."""
     kb = hostile_kb(tmp_path, "\x07\x07 \x9b31m")
