@@ -107,7 +107,9 @@ def has_effects(question: Question) -> bool:
 
 
 def full_points(questionnaire: Questionnaire) -> dict[str, int]:
-    """Points of one role's evidence that make a complete answer, per group."""
+    """Points of one role's evidence that make a complete answer, per group: its
+    `full`, or else the strongest answer to each single-choice question plus two
+    strongest answers to each multiple-choice one."""
     out = {}
     for group in questionnaire.groups:
         if group.full is not None:
@@ -115,6 +117,7 @@ def full_points(questionnaire: Questionnaire) -> dict[str, int]:
             continue
         most = sum(
             max((e.weight for o in q.options for e in o.effects), default=0)
+            * (2 if q.kind == "multi" else 1)
             for q in questionnaire.questions
             if q.group == group.id
         )

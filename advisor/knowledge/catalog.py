@@ -293,8 +293,7 @@ def _check_conditions(path: Path, questionnaire: Questionnaire) -> None:
 
 
 def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
-    """Every question's group exists, the weights add up to 1, and a group
-    holding a multiple-choice question says how much evidence is a full answer."""
+    """Every question's group exists and the weights add up to 1."""
     groups = {g.id: g for g in questionnaire.groups}
     if len(groups) != len(questionnaire.groups):
         raise DataError(f"{path}: groups: group ids repeat")
@@ -304,7 +303,3 @@ def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
         group = groups.get(question.group)
         if group is None:
             raise DataError(f"{path}: questions[{qi}].group: unknown group {question.group!r}")
-        if question.kind == "multi" and group.full is None:
-            raise DataError(
-                f"{path}: groups: {group.id!r} holds a multiple-choice question: give its 'full'"
-            )

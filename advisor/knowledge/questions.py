@@ -79,8 +79,8 @@ class Group(Strict):
     """A part of the evidence (e.g. the situation, or what the person needs).
 
     `weight` is its share of a score; `full` is how many points of one role's
-    evidence in this part count as a complete answer (for a group of single
-    questions, left out, it is the most any answer set can give).
+    evidence in this part count as a complete answer (left out, it is the
+    strongest answer to each single question plus two to each multiple one).
     """
 
     id: Slug
