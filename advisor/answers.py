@@ -35,7 +35,8 @@ def parse_answer(
     for value in values:
         if value not in choices:
             raise UsageProblem(
-                f"{label}: {quoted(value)} is not a valid choice. Choose from: {', '.join(choices)}"
+                f"{label}: {quoted(value)} is not a valid choice.{did_you_mean(value, question)}"
+                f" Choose from: {', '.join(choices)}"
             )
     if question.kind == "single" and len(values) != 1:
         raise UsageProblem(f"{label}: give exactly one of: {', '.join(choices)}")
@@ -47,31 +48,60 @@ def parse_answer(
     return chosen
 
 
+def did_you_mean(value: str, question: Question) -> str:
+    """ " Did you mean patient?" for a near miss (or a prefix) of an option id, else ""."""
+    import difflib
+
+    names = [o.id for o in question.options]
+    for option in question.options:  # other accepted spellings, where the data has them
+        names += [a for a in getattr(option, "aliases", ()) if a not in names]
+    close = [n for n in names if len(value) >= 3 and n.startswith(value)]
+    close += difflib.get_close_matches(value, names, n=3, cutoff=0.6)
+    close = list(dict.fromkeys(close))[:3]
+    return f" Did you mean {' or '.join(close)}?" if close else ""
+
+
 def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str) -> Answers:
     """Validate a decoded answers file such as {"timeframe": "ongoing", "needs": [...]}."""
     if not isinstance(data, Mapping):
         raise UsageProblem(
             f"{origin}: expected a JSON object of answers, like {example(questionnaire)}"
         )
+    # a question's flag works as a key too: "need" as well as "needs"
+    by_flag = {q.flag: q for q in questionnaire.questions}
     answers: Answers = {}
     for key, raw in data.items():
-        question = questionnaire.question(key)
+        question = questionnaire.question(key) or by_flag.get(key)
         if question is None:
+            import difflib
+
+            names = [*(q.id for q in questionnaire.questions), *by_flag]
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
             known = ", ".join(q.id for q in questionnaire.questions)
-            raise UsageProblem(f"{origin}: unknown question {quoted(key)}. Questions: {known}")
+            raise UsageProblem(
+                f"{origin}: unknown question {quoted(key)}.{hint} Questions: {known}"
+            )
         if not isinstance(raw, (str, list)):
             import json
 
             raise UsageProblem(
                 f"{origin}: {key}: expected text or a list, got {shorten(json.dumps(raw))}"
             )
-        answers[key] = parse_answer(questionnaire, question, raw, f"{origin}: {key}")
+        answers[question.id] = parse_answer(questionnaire, question, raw, f"{origin}: {key}")
     return answers
 
 
 def read_answers_file(questionnaire: Questionnaire, path: Path) -> Answers:
+    """Answers from a JSON file, or from standard input when the path is `-`."""
+    import sys
+
     from advisor.inputs import ANSWERS_LIMIT, parse_json, read_user_file
 
+    if str(path) == "-" and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageProblem(
+            "--answers -: pipe the answers in, e.g. advisor recommend --answers - < FILE"
+        )
     raw = read_user_file(path, ANSWERS_LIMIT, UsageProblem, "answers file")
     return answers_from_mapping(questionnaire, parse_json(raw, path, UsageProblem), str(path))
 

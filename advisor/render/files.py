@@ -15,8 +15,18 @@ if TYPE_CHECKING:
     from advisor.views.blocks import Document
 
 
+STDOUT = "-"
+
+
+def is_stdout(path: Path | None) -> bool:
+    """`-` as a file name means standard output."""
+    return path is not None and str(path) == STDOUT
+
+
 def check_writable(path: Path, force: bool) -> None:
     """Fail early (before any prompting) if `path` exists and --force was not given."""
+    if is_stdout(path):
+        return
     if path.is_dir():
         raise UsageProblem(f"{path}: is a folder; give a file name")
     if path.exists() and not force:
@@ -30,6 +40,10 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
     appeared meanwhile, so nothing a user has is ever replaced by accident.
     Whatever happens, no temporary file is left behind.
     """
+    if is_stdout(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     check_writable(path, force)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -66,8 +80,9 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
 
 
 def write_report(doc: Document, path: Path, force: bool) -> None:
-    """`--report FILE.md` or `FILE.html`: the format follows the file name."""
-    suffix = path.suffix.lower()
+    """`--report FILE.md` or `FILE.html`: the format follows the file name
+    (`--report -` prints Markdown)."""
+    suffix = ".md" if is_stdout(path) else path.suffix.lower()
     if suffix not in (".md", ".html", ".htm"):
         raise UsageProblem(f"--report: {path} should end in .md or .html")
     if suffix == ".md":
@@ -79,7 +94,8 @@ def write_report(doc: Document, path: Path, force: bool) -> None:
 
         text = to_html(doc)
     write_atomically(path, text, force)
-    sys.stderr.write(f"Report written to {path}\n")
+    if not is_stdout(path):
+        sys.stderr.write(f"Report written to {path}\n")
 
 
 def _umask() -> int:
