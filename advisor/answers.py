@@ -53,8 +53,8 @@ def did_you_mean(value: str, question: Question) -> str:
     import difflib
 
     names = [o.id for o in question.options]
-    for option in question.options:  # other accepted spellings, where the data has them
-        names += [a for a in getattr(option, "aliases", ()) if a not in names]
+    for option in question.options:  # other accepted spellings
+        names += [a for a in option.aliases if a not in names]
     close = [n for n in names if len(value) >= 3 and n.startswith(value)]
     close += difflib.get_close_matches(value, names, n=3, cutoff=0.6)
     close = list(dict.fromkeys(close))[:3]
@@ -67,8 +67,8 @@ def answers_from_mapping(questionnaire: Questionnaire, data: object, origin: str
         raise UsageProblem(
             f"{origin}: expected a JSON object of answers, like {example(questionnaire)}"
         )
-    # a question's flag works as a key too: "need" as well as "needs"
-    by_flag = {q.flag: q for q in questionnaire.questions}
+    # a question's flag works as a key too: "need" as well as "needs", "license"
+    by_flag = {f: q for q in questionnaire.questions for f in (q.flag, *q.flag_aliases)}
     answers: Answers = {}
     for key, raw in data.items():
         question = questionnaire.question(key) or by_flag.get(key)

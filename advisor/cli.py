@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, ParamSpec, TypeVar
 import typer
 
 from advisor import __version__
+from advisor.completion import RoleArgumentCommand, aspect_names
 from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
+from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import Flags, given_flags, questions_command
 from advisor.render.console import console, print_error, print_json
 
@@ -33,26 +35,46 @@ app = typer.Typer(
     name="advisor",
     help="Find the right kind of help in the health-care system: patient advocate, case "
     "manager, care coordinator or care manager. Guidance only, not medical, legal or "
-    "financial advice.\n\nExample: advisor recommend",
+    "financial advice.\n\nExample: advisor recommend\n\n"
+    "Tab completion (bash, zsh, fish): run advisor --install-completion once, then open a "
+    "new terminal.",
     no_args_is_help=True,
-    add_completion=False,
+    cls=AdvisorGroup,
+    rich_markup_mode=None,  # plain help: choices stay readable on narrow screens
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-def _opt(help: str, *names: str) -> Any:
-    """A flag with help text and no default shown (typer's own return type is Any)."""
-    return typer.Option(*names, help=help, show_default=False)
+def _opt(help: str, *names: str, metavar: str | None = None, complete: Any = None) -> Any:
+    """An option with help text and no default shown (typer's own return type is Any).
+
+    Every option names itself (a bool then is one flag, no `--no-...` twin) and
+    every option that takes a value says what (`FILE`, `DIR`), never a type.
+    """
+    return typer.Option(
+        *names, help=help, show_default=False, metavar=metavar, autocompletion=complete
+    )
 
 
 JsonFlag = Annotated[bool, _opt("Print JSON instead of text.", "--json")]
 Markdown = Annotated[bool, _opt("Print Markdown to paste into an email or a note.", "--markdown")]
 AnswersFile = Annotated[
-    Path | None, _opt("Read answers from a JSON file (flags win).", "--answers")
+    Path | None,
+    _opt(
+        "Read answers from a JSON file, or - for standard input (flags win).",
+        "--answers",
+        metavar="FILE",
+    ),
 ]
-SaveFile = Annotated[Path | None, _opt("Save the answers to a JSON file, for --answers.")]
-Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.")]
+SaveFile = Annotated[
+    Path | None,
+    _opt(
+        "Save the answers to a JSON file for --answers (- prints them).", "--save", metavar="FILE"
+    ),
+]
+Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.", "--force")]
+SaveForce = Annotated[bool, _opt("Overwrite an existing --save file.", "--force")]
 NoInput = Annotated[
     bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
 ]
@@ -141,6 +163,20 @@ def _answer_and_rank(
     return answers, result
 
 
+def _file_to_stdout(json_out: bool, **files: Path | None) -> bool:
+    """Whether a file option is `-` (standard output); only one output may use it."""
+    from advisor.render.files import is_stdout
+
+    claims = [f"--{name} -" for name, path in files.items() if is_stdout(path)]
+    if len(claims) + json_out > 1:
+        both = " and ".join([*claims, "--json"] if json_out else claims)
+        raise UsageProblem(
+            f"{both} would {'both' if len(claims) + json_out == 2 else 'all'} print to "
+            "standard output; send one to a file"
+        )
+    return bool(claims)
+
+
 def _save_answers(
     questionnaire: "Questionnaire", answers: "Answers", path: Path, force: bool
 ) -> None:
@@ -209,6 +245,7 @@ def main_options(
             "--data",
             envvar="ADVISOR_DATA",
             show_default=False,
+            metavar="DIR",
             help="Use the knowledge base in this folder (roles.json, questions.json, "
             "sources.json, career.json) instead of the bundled one.",
         ),
@@ -223,7 +260,7 @@ def main_options(
     ctx.obj = Settings(data.resolve() if data else None)
 
 
-@app.command()
+@app.command(cls=AdvisorCommand, short_help="The four roles at a glance.")
 @friendly
 def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = False) -> None:
     """List the four roles: whom they work for, their timeframe and focus.
@@ -238,18 +275,24 @@ def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = F
     _emit(lambda: roles_json(catalog), lambda: roles_document(catalog), json_out, markdown)
 
 
-@app.command()
+@app.command(cls=RoleArgumentCommand, short_help="Everything about one role, with its sources.")
 @friendly
 def show(
     ctx: typer.Context,
     role: Annotated[
         str,
-        typer.Argument(help="A role id or alias, e.g. care-manager, advocate.", show_default=False),
+        typer.Argument(
+            show_default=False,
+            metavar="ROLE",
+            hidden=True,  # described in the docstring: typer would print its type
+        ),
     ],
     json_out: JsonFlag = False,
     markdown: Markdown = False,
 ) -> None:
     """Everything about one role, with its sources.
+
+    ROLE is a role id or alias, e.g. care-manager, advocate, geriatric-care-manager.
 
     Example: advisor show nurse-case-manager
     """
@@ -264,30 +307,36 @@ def show(
     )
 
 
-@app.command()
+@app.command(cls=RoleArgumentCommand, short_help="Two to four roles side by side.")
 @friendly
 def compare(
     ctx: typer.Context,
     role_names: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="ROLE ROLE [ROLE] [ROLE]",
-            help="Two to four role ids or aliases.",
+            metavar="ROLE",
             show_default=False,
+            hidden=True,  # described in the docstring: typer would print its type
         ),
     ] = None,
     everything: Annotated[bool, _opt("Compare all four roles.", "--all")] = False,
     aspect: Annotated[
         list[str] | None,
         _opt(
-            "Show only these rows (repeatable): works-for, settings, timeframe, focus, "
-            "responsibilities, limits, cost, credentials, education, salary, find-one, codes."
+            "Show only these rows; repeat or comma-separate: works-for, settings, timeframe, "
+            "focus, responsibilities, limits, cost, credentials, education, salary, find-one, "
+            "codes.",
+            "--aspect",
+            metavar="ASPECT,...",
+            complete=aspect_names,
         ),
     ] = None,
     json_out: JsonFlag = False,
     markdown: Markdown = False,
 ) -> None:
     """Compare roles side by side: who they work for, settings, cost, credentials and more.
+
+    Give two to four role ids or aliases, or --all.
 
     Example: advisor compare advocate case-manager
     """
@@ -309,14 +358,19 @@ def compare(
     )
 
 
-@app.command(cls=SituationCommand)
+@app.command(cls=SituationCommand, short_help="Answer a few questions; get the role that fits.")
 @friendly
 def recommend(
     ctx: typer.Context,
     answers_file: AnswersFile = None,
     save: SaveFile = None,
     report: Annotated[
-        Path | None, _opt("Also write a report to share: FILE.md or FILE.html.")
+        Path | None,
+        _opt(
+            "Also write a report to share: FILE.md or FILE.html (- prints Markdown).",
+            "--report",
+            metavar="FILE",
+        ),
     ] = None,
     force: Force = False,
     no_input: NoInput = False,
@@ -328,6 +382,7 @@ def recommend(
 
     Example: advisor recommend --timeframe ongoing --side patient --setting home
     """
+    stdout_taken = _file_to_stdout(json_out, save=save, report=report)
     catalog = _catalog(ctx)
     answers, result = _answer_and_rank(
         catalog,
@@ -343,24 +398,24 @@ def recommend(
         from advisor.render.json import recommendation_json
 
         print_json(recommendation_json(catalog, answers, result))
-    if report or not json_out:
+    if report or not (json_out or stdout_taken):
         from advisor.views.recommend import recommendation_document
 
         if report:
             from advisor.render.files import write_report
 
             write_report(recommendation_document(catalog, answers, result, True), report, force)
-        if not json_out:
+        if not (json_out or stdout_taken):
             _print_document(recommendation_document(catalog, answers, result))
 
 
-@app.command(cls=CareerCommand)
+@app.command(cls=CareerCommand, short_help="Choosing a career: which of the four fits you.")
 @friendly
 def career(
     ctx: typer.Context,
     answers_file: AnswersFile = None,
     save: SaveFile = None,
-    force: Force = False,
+    force: SaveForce = False,
     no_input: NoInput = False,
     json_out: JsonFlag = False,
 ) -> None:
@@ -374,17 +429,18 @@ def career(
     from advisor.render.json import career_json
     from advisor.views.career import career_document
 
+    stdout_taken = _file_to_stdout(json_out, save=save)
     catalog = _catalog(ctx)
     answers, result = _answer_and_rank(
         catalog, catalog.career, given_flags(ctx), answers_file, save, force, no_input
     )
     if json_out:
         print_json(career_json(catalog, answers, result))
-    else:
+    elif not stdout_taken:
         _print_document(career_document(catalog, answers, result))
 
 
-@app.command(name="map", cls=SituationCommand)
+@app.command(name="map", cls=SituationCommand, short_help="The four roles on two axes, and you.")
 @friendly
 def role_map(
     ctx: typer.Context,

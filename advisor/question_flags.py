@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from typer.core import TyperCommand
-
 from advisor.errors import AdvisorError
+from advisor.help_format import AdvisorCommand
 from advisor.render.console import print_error
 
 if TYPE_CHECKING:
@@ -36,11 +35,39 @@ def given_flags(ctx: typer.Context) -> Flags:
     return flags
 
 
+CHOICES_WIDTH = 48  # a longer list of choices is named in the help text instead
+
+
+def choices_metavar(question: Question) -> str:
+    """What `--help` shows after the flag: the choices themselves, e.g.
+    `[episodic|ongoing|as-needed|not-sure]`, or the flag's name in capitals
+    (`NEED,...`) when the list is too long to sit beside it."""
+    shown = "[" + "|".join(o.id for o in question.options) + "]"
+    if len(shown) > CHOICES_WIDTH:
+        shown = question.flag.upper()
+    return f"{shown},..." if question.kind == "multi" else shown
+
+
 def flag_help(question: Question) -> str:
+    repeat = " Repeat or comma-separate" if question.kind == "multi" else ""
+    if choices_metavar(question).startswith("["):
+        return f"{question.prompt}{repeat}{'.' if repeat else ''}"
     choices = ", ".join(o.id for o in question.options)
-    if question.kind == "multi":
-        return f"{question.prompt} Repeat or comma-separate: {choices}."
-    return f"{question.prompt} One of: {choices}."
+    return f"{question.prompt}{repeat or ' One of'}: {choices}."
+
+
+def option_completer(question: Question) -> Callable[[str], list[str]]:
+    """Shell completion for a question's flag: its option ids (and any aliases)."""
+
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")  # --need home-visits,med<TAB>
+        prefix = f"{done}," if done else ""
+        names: list[str] = []
+        for option in question.options:
+            names += [option.id, *option.aliases]
+        return [prefix + n for n in names if n.startswith(last.lower())]
+
+    return complete
 
 
 def _param_name(question: Question) -> str:
@@ -55,14 +82,22 @@ def _option(question: Question) -> Any:
     from typer.models import ParamMeta
 
     annotation = list[str] | None if question.kind == "multi" else str | None
-    info = typer.Option(None, f"--{question.flag}", help=flag_help(question), show_default=False)
+    info = typer.Option(
+        None,
+        f"--{question.flag}",
+        *(f"--{alias}" for alias in dict.fromkeys(question.flag_aliases) if alias != question.flag),
+        help=flag_help(question),
+        metavar=choices_metavar(question),
+        show_default=False,
+        autocompletion=option_completer(question),
+    )
     return _get_param(ParamMeta(name=_param_name(question), default=info, annotation=annotation))
 
 
-def questions_command(load: LoadQuestions) -> type[TyperCommand]:
+def questions_command(load: LoadQuestions) -> type[AdvisorCommand]:
     """A typer command class whose question options come from `load(ctx)`."""
 
-    class QuestionsCommand(TyperCommand):
+    class QuestionsCommand(AdvisorCommand):
         def get_params(self, ctx: typer.Context) -> list[Any]:  # type: ignore[override]
             return [*self._questions(ctx)[1], *super().get_params(ctx)]
 

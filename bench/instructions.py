@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 
-from startup import CASES, FLOOR, advisor_command, compile_package
+from startup import CASE_ENV, CASES, FLOOR, advisor_command, compile_package
 
 
 def instructions(command: list[str], env: dict[str, str]) -> int:
@@ -47,7 +47,7 @@ def main() -> int:
     print(f"{'command':32} {'ratio':>6} {'instructions':>14}")
     print(f"{'floor':32} {1:6.3f} {floor:14,}")
     for label, argv in CASES.items():
-        count = instructions(advisor_command() + argv, env)
+        count = instructions(advisor_command() + argv, {**env, **CASE_ENV.get(label, {})})
         print(f"{label:32} {count / floor:6.3f} {count:14,}")
     return 0
 

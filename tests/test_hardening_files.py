@@ -243,7 +243,6 @@ def test_def25_save_into_a_folder_name_is_an_error(run: Run, tmp_path: Path) -> 
     assert not (tmp_path / "newdir").exists()
 
 
-@broken("DEF-25")
 def test_def25_save_dash_is_not_a_file_named_dash(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

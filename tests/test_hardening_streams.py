@@ -68,7 +68,6 @@ def test_def14_full_stdout(args: list[str]) -> None:
     assert b"No space left" in result.stderr
 
 
-@broken("DEF-22")
 def test_def22_help_into_a_closed_pipe_exits_0() -> None:
     """G2: `advisor --help | head -1` left the help with exit 1 (the data-problem code)."""
     script = (

@@ -53,7 +53,8 @@ def test_added_question_gets_a_flag_with_its_choices(run: Run, data_copy: Path) 
         assert result.exit_code == 0, result.output
         text = flat(result.stdout)
         assert "--language" in text
-        assert "Which language should the helper speak with you? One of: spanish, english" in text
+        assert "--language [spanish|english|not-sure]" in text
+        assert "Which language should the helper speak with you?" in text
     # The bundled questionnaire knows nothing of it.
     assert "--language" not in run("recommend", "--help").stdout
 

@@ -94,6 +94,15 @@ class Catalog:
         _check_questions(path, questionnaire, {r.id for r in self.roles})
         return questionnaire
 
+    @property
+    def names(self) -> list[str]:
+        """Every role id, name and alias that `resolve` accepts, folded, ids first."""
+        return [*(r.id for r in self.roles), *(n for n in self._names if n not in self._ids)]
+
+    @functools.cached_property
+    def _ids(self) -> set[str]:
+        return {r.id for r in self.roles}
+
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
 
@@ -242,15 +251,22 @@ def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str
         where = f"questions[{qi}]"
         if question.id in seen:
             raise DataError(f"{path}: {where}.id: duplicate question {question.id!r}")
-        if question.flag in flags:
-            raise DataError(f"{path}: {where}.flag: another question has --{question.flag}")
-        if question.flag in RESERVED_FLAGS:
-            raise DataError(
-                f"{path}: {where}.flag: --{question.flag} is one of advisor's own options; "
-                "choose another flag"
-            )
+        flag_names = [("flag", question.flag)]
+        flag_names += [
+            (f"flag_aliases[{i}]", a)
+            for i, a in enumerate(question.flag_aliases)
+            if a != question.flag
+        ]
+        for field_name, flag in flag_names:
+            if flag in flags:
+                raise DataError(f"{path}: {where}.{field_name}: another question has --{flag}")
+            if flag in RESERVED_FLAGS:
+                raise DataError(
+                    f"{path}: {where}.{field_name}: --{flag} is one of advisor's own options; "
+                    "choose another flag"
+                )
+            flags.add(flag)
         seen.add(question.id)
-        flags.add(question.flag)
         option_ids = [o.id for o in question.options]
         if len(set(option_ids)) != len(option_ids):
             raise DataError(f"{path}: {where}.options: option ids repeat")

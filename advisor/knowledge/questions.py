@@ -29,6 +29,8 @@ RESERVED_FLAGS = frozenset(
         "markdown",
         "all",
         "aspect",
+        "install-completion",
+        "show-completion",
     }
 )
 
@@ -66,6 +68,8 @@ class Question(Strict):
     prompt: Text
     help: Text
     options: Annotated[list[Option], Field(min_length=2)]
+    # Other spellings of the flag that work too, e.g. "license" beside "licence".
+    flag_aliases: list[Slug] = Field(default_factory=list)
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)

@@ -1,0 +1,49 @@
+"""How `--help` is laid out: click's plain help, with two changes.
+
+- A value is never split at its hyphens (`insurance-` / `approval` reads as two
+  words, and cannot be copied back): hyphens are held together while wrapping.
+- On a narrow screen a long option takes a line of its own, so its help keeps
+  a readable width instead of a column a few letters wide.
+
+Every advisor command uses `AdvisorCommand` (or a subclass), the app `AdvisorGroup`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import typer
+from typer._click.formatting import HelpFormatter as ClickHelpFormatter
+from typer.core import TyperCommand, TyperGroup
+
+_HELD = "\u2011"  # a non-breaking hyphen while wrapping; the printed text has plain ones
+
+
+class HelpFormatter(ClickHelpFormatter):
+    def write_text(self, text: str) -> None:
+        start = len(self.buffer)
+        super().write_text(text.replace("-", _HELD))
+        self._release(start)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        start = len(self.buffer)
+        held = [(first, second.replace("-", _HELD)) for first, second in rows]
+        super().write_dl(held, min(col_max, max(12, self.width // 3)), col_spacing)
+        self._release(start)
+
+    def _release(self, start: int) -> None:
+        self.buffer[start:] = [part.replace(_HELD, "-") for part in self.buffer[start:]]
+
+
+class AdvisorContext(typer.Context):
+    formatter_class = HelpFormatter
+
+
+class AdvisorCommand(TyperCommand):
+    context_class = AdvisorContext
+
+
+class AdvisorGroup(TyperGroup):
+    context_class = AdvisorContext

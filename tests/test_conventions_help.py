@@ -1,0 +1,161 @@
+"""Help and flags follow the conventions people expect (gh, click, clig.dev):
+choices shown as choices, no type placeholders, flag-only switches, an example
+on every command, "did you mean" for a near miss, `-` for standard streams."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from advisor.cli import app
+from conftest import Run
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and sub-command, as the words that reach it."""
+    paths: list[tuple[str, ...]] = [()]
+
+    def walk(group: typer.core.TyperGroup, prefix: tuple[str, ...]) -> None:
+        for name, command in group.commands.items():
+            paths.append((*prefix, name))
+            if isinstance(command, typer.core.TyperGroup):
+                walk(command, (*prefix, name))
+
+    root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    walk(root, ())
+    return paths
+
+
+TYPE_PLACEHOLDER = re.compile(r"<[a-z_]+(\[[a-z_\[\]]+\])?>|\{[a-z_]+\}")
+HYPHEN_AT_LINE_END = re.compile(r"[a-z]-$", re.M)
+
+
+@pytest.mark.parametrize("columns", ["80", "42"])
+def test_every_help_is_free_of_type_placeholders_and_has_an_example(run: Run, columns: str) -> None:
+    paths = command_paths()
+    assert len(paths) >= 7
+    for path in paths:
+        result = run(*path, "--help", env={"COLUMNS": columns})
+        assert result.exit_code == 0, (path, result.output)
+        text = result.stdout
+        assert "Example:" in text, path
+        assert not TYPE_PLACEHOLDER.search(text), (path, TYPE_PLACEHOLDER.search(text))
+        assert not re.search(r"--no-(?!input)", text), path  # flags are flag-only
+        # a value such as insurance-approval is never split across two lines
+        assert not HYPHEN_AT_LINE_END.search(text), (path, text)
+
+
+def test_choices_are_shown_as_choices(run: Run) -> None:
+    text = run("recommend", "--help").stdout
+    assert "--timeframe [episodic|ongoing|as-needed|not-sure]" in text
+    assert "--side [patient|system|either|not-sure]" in text
+    career = run("career", "--help").stdout
+    assert "--licence, --license [nurse|social-work|none|not-sure]" in career
+
+
+def test_each_command_help_is_true_for_that_command(run: Run) -> None:
+    career = run("career", "--help").stdout
+    assert "--report" not in career
+    assert "--force" in career and "Overwrite an existing --save file." in career
+    recommend = run("recommend", "--help").stdout
+    assert "--report FILE" in recommend
+
+
+def test_root_help_says_how_to_install_completion(run: Run) -> None:
+    text = run("--help").stdout
+    assert "advisor --install-completion" in text
+    assert "--show-completion" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [
+        (["recommend", "--side", "patients"], "Did you mean patient?"),
+        (["recommend", "--timeframe", "ongoin"], "Did you mean ongoing?"),
+        (["career", "--work-for", "patient"], "Did you mean patients?"),
+        (["recommend", "--need", "insurance"], "insurance-approval or insurance-denial"),
+        (["compare", "advocate", "case-manager", "--aspect", "costs"], "Did you mean cost?"),
+    ],
+)
+def test_a_near_miss_gets_a_suggestion(run: Run, args: list[str], suggestion: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert suggestion in result.stderr
+    assert result.stderr.count("\n") == 1  # one line
+    assert result.stdout == ""
+
+
+def test_a_far_miss_lists_the_choices_without_guessing(run: Run) -> None:
+    result = run("recommend", "--payment", "xyz", "--no-input")
+    assert result.exit_code == 2
+    assert "Did you mean" not in result.stderr
+    assert "Choose from: covered, private, not-sure" in result.stderr
+
+
+def test_license_is_accepted_as_well_as_licence(run: Run) -> None:
+    us = run("career", "--license", "nurse", "--json")
+    uk = run("career", "--licence", "nurse", "--json")
+    assert us.exit_code == uk.exit_code == 0, us.output
+    assert json.loads(us.stdout) == json.loads(uk.stdout)
+    assert json.loads(us.stdout)["answers"]["licence"] == "nurse"
+
+
+def test_answers_file_keys_may_be_the_flag_names(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text('{"need": ["medications"], "timeframe": "ongoing"}', encoding="utf-8")
+    result = run("recommend", "--answers", str(answers), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["answers"]["needs"] == ["medications"]
+    career = tmp_path / "c.json"
+    career.write_text('{"license": "nurse"}', encoding="utf-8")
+    result = run("career", "--answers", str(career), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["answers"]["licence"] == "nurse"
+    typo = tmp_path / "t.json"
+    typo.write_text('{"neds": ["medications"]}', encoding="utf-8")
+    result = run("recommend", "--answers", str(typo))
+    assert result.exit_code == 2
+    assert "Did you mean needs?" in result.stderr
+
+
+def test_answers_dash_reads_standard_input(run: Run) -> None:
+    result = run("recommend", "--answers", "-", "--json", input='{"timeframe":"ongoing"}')
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["answers"] == {"timeframe": "ongoing"}
+    empty = run("recommend", "--answers", "-", "--json", input="")
+    assert empty.exit_code == 2
+    assert "nothing on standard input" in empty.stderr
+    bad = run("recommend", "--answers", "-", input="{")
+    assert bad.exit_code == 2
+    assert "--answers -: not valid JSON" in bad.stderr
+
+
+def test_save_and_report_dash_print_to_standard_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    saved = run("recommend", "--timeframe", "ongoing", "--need", "medications", "--save", "-")
+    assert saved.exit_code == 0, saved.output
+    assert json.loads(saved.stdout) == {"timeframe": "ongoing", "needs": ["medications"]}
+    report = run("recommend", "--timeframe", "ongoing", "--report", "-")
+    assert report.exit_code == 0, report.output
+    assert report.stdout.startswith("# ")  # Markdown, and nothing else on stdout
+    assert "Report written" not in report.stderr
+    career = run("career", "--licence", "nurse", "--save", "-")
+    assert career.exit_code == 0, career.output
+    assert json.loads(career.stdout) == {"licence": "nurse"}
+    assert not (tmp_path / "-").exists()
+
+
+def test_only_one_output_may_take_standard_output(run: Run) -> None:
+    both = run("recommend", "--timeframe", "ongoing", "--report", "-", "--json")
+    assert both.exit_code == 2
+    assert "--report - and --json would both print to standard output" in both.stderr
+    three = run("recommend", "--timeframe", "ongoing", "--save", "-", "--report", "-", "--json")
+    assert three.exit_code == 2
+    assert "would all print" in three.stderr
