@@ -466,15 +466,13 @@ def role_map(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):  # never crash on a non-UTF-8 terminal
-            stream.reconfigure(errors="replace")
-    try:
-        app(prog_name="advisor")
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.stderr.write("\nInterrupted.\n")
-        sys.exit(INTERRUPTED)
+    """Run the command line, and keep its promises on odd streams.
+
+    A closed stdin reads as empty, a closed or full stderr never changes the
+    exit code, and stdout errors are one line on stderr with exit 1 (a pipe
+    closed early, as by `| head`, exits 0 quietly), never a traceback.
+    """
+    from advisor.render.streams import guard_streams, run_guarded
+
+    guard_streams()
+    sys.exit(run_guarded(lambda: app(prog_name="advisor", standalone_mode=False)))

@@ -16,6 +16,9 @@ import questionary
 from advisor.answers import Answers, parse_answer
 from advisor.knowledge.questions import Question, Questionnaire
 
+# prompt_toolkit takes time that grows faster than the length of a prompt to draw
+# it (20 000 characters: a minute); a prompt longer than this is printed above.
+LONG_PROMPT = 500
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 
 
@@ -32,7 +35,12 @@ def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -
         width = max(30, shutil.get_terminal_size().columns - 1)
         intro = textwrap.fill(f"({number}/{len(asked)}) {question.help}", width=width)
         questionary.print(f"\n{intro}", style="italic", **to)
-        raw = _prompt(questionnaire, question, width, prompt_options).unsafe_ask()
+        if len(question.prompt) > LONG_PROMPT:
+            questionary.print(textwrap.fill(question.prompt, width), style="bold", **to)
+        prompt = _prompt(questionnaire, question, width, prompt_options)
+        # Not unsafe_ask(): prompt_toolkit's own SIGINT handling would swallow a
+        # `kill -INT`; without it, SIGINT raises KeyboardInterrupt like Ctrl-C.
+        raw = prompt.application.run(handle_sigint=False)
         result[question.id] = parse_answer(questionnaire, question, raw or [], question.prompt)
         _echo(questionnaire, question, result[question.id], width, to)
     return result
@@ -74,6 +82,10 @@ def choice_title(label: str, width: int, indent: int) -> str:
     return textwrap.fill(label, width, initial_indent=pad, subsequent_indent=pad)[indent:]
 
 
+def _message(question: Question) -> str:
+    return question.prompt if len(question.prompt) <= LONG_PROMPT else "Your answer"
+
+
 def _prompt(
     questionnaire: Questionnaire, question: Question, width: int, options: dict[str, Any]
 ) -> questionary.Question:
@@ -84,14 +96,14 @@ def _prompt(
             if o.id != questionnaire.unsure
         ]
         return questionary.checkbox(
-            question.prompt,
+            _message(question),
             choices=choices,
             instruction="(space to tick, enter when done)",
             erase_when_done=True,
             **options,
         )
     return questionary.select(
-        question.prompt,
+        _message(question),
         choices=[
             questionary.Choice(choice_title(o.label, width, indent=3), value=o.id)
             for o in question.options

@@ -36,7 +36,6 @@ def spawn(*args: str, cwd: Path | None = None, columns: int = 100) -> pexpect.sp
     )
 
 
-@broken("DEF-5")
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_def05_signal_at_a_prompt_restores_the_terminal(
     tmp_path: Path, sig: signal.Signals, code: int
@@ -57,7 +56,6 @@ def test_def05_signal_at_a_prompt_restores_the_terminal(
     assert list(tmp_path.iterdir()) == []
 
 
-@broken("DEF-23")
 def test_def23_external_sigint_at_a_prompt_interrupts(tmp_path: Path) -> None:
     """G9: `kill -INT` (or `timeout -s INT`) was ignored while a prompt was open."""
     child = spawn("recommend")
@@ -118,7 +116,6 @@ def test_def02_wizard_shows_no_bel_or_c1_from_data(tmp_path: Path) -> None:
     assert "\x07" not in output and "\x9b" not in output
 
 
-@broken("DEF-16")
 def test_def16_long_prompt_does_not_hang_the_wizard(tmp_path: Path) -> None:
     """A19: a 20 000-character prompt took a minute to draw (100 000: never)."""
     kb = copy_kb(tmp_path)

@@ -1,0 +1,48 @@
+"""The console-script entry point, kept tiny so that signals are handled before
+anything heavy is imported: a Ctrl-C while typer and rich load says
+"Interrupted." instead of printing a traceback, and SIGTERM or SIGHUP at any
+moment unwinds cleanly (see errors.Terminated). Even `signal` (which imports
+enum) is imported inside `main`, where a Ctrl-C is caught."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from advisor.errors import INTERRUPTED, Terminated
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
+def _say(line: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    """Run advisor; exit 0, 1 (data), 2 (usage), 130 (Ctrl-C), 143 or 129 (stopped)."""
+    try:
+        import signal
+
+        stopping = (signal.SIGTERM, signal.SIGHUP)
+        for signum in stopping:
+            signal.signal(signum, _stop)
+        from advisor.cli import main as run
+
+        run()
+    except KeyboardInterrupt:
+        _say("\nInterrupted.")
+        sys.exit(INTERRUPTED)
+    except Terminated as stop:
+        import signal
+
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # unwinding must not be interrupted
+            signal.signal(signum, signal.SIG_IGN)
+        _say("\nStopped: the terminal closed." if stop.signum == signal.SIGHUP else "\nStopped.")
+        sys.exit(stop.exit_code)
