@@ -75,6 +75,9 @@ SaveFile = Annotated[
 ]
 Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.", "--force")]
 SaveForce = Annotated[bool, _opt("Overwrite an existing --save file.", "--force")]
+Details = Annotated[
+    bool, _opt("Print the full result: every reason, costs, questions to ask.", "--details")
+]
 NoInput = Annotated[
     bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
 ]
@@ -122,20 +125,22 @@ def _given(questionnaire: "Questionnaire", flags: Flags, answers_file: Path | No
 
 def _gather(
     questionnaire: "Questionnaire", flags: Flags, answers_file: Path | None, prompt: bool
-) -> "Answers":
-    """Given answers, then the wizard for the rest when on a terminal; never empty."""
+) -> "tuple[Answers, bool]":
+    """Given answers, then the wizard for the rest when on a terminal; never empty.
+    Also says whether the wizard asked anything."""
     answers = _given(questionnaire, flags, answers_file)
-    if prompt and sys.stdin.isatty() and sys.stdout.isatty():
+    asked = prompt and sys.stdin.isatty() and sys.stdout.isatty()
+    if asked:
         from advisor.wizard import ask
 
         answers = ask(questionnaire, answers)
-    if not any(answers.values()):
+    if not answers:  # nothing given at all; "not sure" everywhere gets guidance instead
         flag_list = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
         raise UsageProblem(
             f"no answers to go on. Pass {flag_list} or --answers FILE, "
             "or run this command in a terminal to be asked."
         )
-    return answers
+    return answers, asked
 
 
 def _answer_and_rank(
@@ -147,20 +152,21 @@ def _answer_and_rank(
     force: bool,
     no_input: bool,
     also_writes: Path | None = None,
-) -> "tuple[Answers, Recommendation]":
+) -> "tuple[Answers, Recommendation, bool]":
     """The flow `recommend` and `career` share: check output paths before asking
-    anything, gather answers, rank every role, save the answers if asked."""
+    anything, gather answers, rank every role, save the answers if asked.
+    The flag says whether the wizard asked anything."""
     from advisor.render.files import check_writable
     from advisor.scoring import recommend
 
     for path in (save, also_writes):
         if path:
             check_writable(path, force)
-    answers = _gather(questionnaire, flags, answers_file, prompt=not no_input)
+    answers, asked = _gather(questionnaire, flags, answers_file, prompt=not no_input)
     result = recommend(questionnaire, [r.id for r in catalog.roles], answers)
     if save:
         _save_answers(questionnaire, answers, save, force)
-    return answers, result
+    return answers, result, asked
 
 
 def _file_to_stdout(json_out: bool, **files: Path | None) -> bool:
@@ -186,6 +192,47 @@ def _save_answers(
     from advisor.render.files import write_atomically
 
     write_atomically(path, json.dumps(to_mapping(questionnaire, answers), indent=2) + "\n", force)
+
+
+def _undecided(
+    catalog: "Catalog",
+    questionnaire: "Questionnaire",
+    command: str,
+    json_out: bool,
+    report: Path | None,
+    force: bool,
+    show: bool,
+) -> None:
+    """Every answer "not sure": guidance on what would decide it, not an error.
+    `show` is false when standard output already carries JSON or a file."""
+    from advisor.views.guidance import deciding_questions, undecided_document
+
+    if json_out:
+        from advisor.render.json import about
+
+        print_json(
+            {
+                "undecided": True,
+                "deciding_questions": [q.id for q in deciding_questions(questionnaire)],
+                **about(catalog),
+            }
+        )
+    if report:
+        from advisor.render.files import write_report
+
+        write_report(undecided_document(catalog, questionnaire, command), report, force)
+    if show:
+        with_map = command == "recommend"
+        doc = undecided_document(catalog, questionnaire, command, with_roles=not with_map)
+        _print_document(doc._replace(sections=doc.sections[:-1]) if with_map else doc)
+        if with_map:
+            from advisor.views.map import map_view
+
+            out = console()
+            out.print()
+            out.print(map_view(out, catalog, {}))
+            out.print()
+            _print_document(doc._replace(title="", sections=doc.sections[-1:]))
 
 
 def _print_document(doc: "Document") -> None:
@@ -374,6 +421,7 @@ def recommend(
     ] = None,
     force: Force = False,
     no_input: NoInput = False,
+    details: Details = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Answer a few questions and get the role that fits, with reasons and next steps.
@@ -384,7 +432,7 @@ def recommend(
     """
     stdout_taken = _file_to_stdout(json_out, save=save, report=report)
     catalog = _catalog(ctx)
-    answers, result = _answer_and_rank(
+    answers, result, asked = _answer_and_rank(
         catalog,
         catalog.questionnaire,
         given_flags(ctx),
@@ -394,19 +442,39 @@ def recommend(
         no_input,
         also_writes=report,
     )
+    if not any(answers.values()):
+        _undecided(
+            catalog,
+            catalog.questionnaire,
+            "recommend",
+            json_out,
+            report,
+            force,
+            not (json_out or stdout_taken),
+        )
+        return
     if json_out:
         from advisor.render.json import recommendation_json
 
         print_json(recommendation_json(catalog, answers, result))
     if report or not (json_out or stdout_taken):
-        from advisor.views.recommend import recommendation_document
+        from advisor.views.recommend import (
+            recommendation_document,
+            short_recommendation_document,
+        )
 
         if report:
             from advisor.render.files import write_report
 
             write_report(recommendation_document(catalog, answers, result, True), report, force)
         if not (json_out or stdout_taken):
-            _print_document(recommendation_document(catalog, answers, result))
+            if details:
+                doc = recommendation_document(catalog, answers, result)
+            else:
+                doc = short_recommendation_document(
+                    catalog, answers, result, str(report) if report else None, asked
+                )
+            _print_document(doc)
 
 
 @app.command(cls=CareerCommand, short_help="Choosing a career: which of the four fits you.")
@@ -417,6 +485,7 @@ def career(
     save: SaveFile = None,
     force: SaveForce = False,
     no_input: NoInput = False,
+    details: Details = False,
     json_out: JsonFlag = False,
 ) -> None:
     """For people choosing a career: which of the four fits you, and how to get there.
@@ -427,17 +496,26 @@ def career(
     Example: advisor career --work-for patients --licence none --relationship episodic
     """
     from advisor.render.json import career_json
-    from advisor.views.career import career_document
+    from advisor.views.career import career_document, short_career_document
 
     stdout_taken = _file_to_stdout(json_out, save=save)
     catalog = _catalog(ctx)
-    answers, result = _answer_and_rank(
+    answers, result, asked = _answer_and_rank(
         catalog, catalog.career, given_flags(ctx), answers_file, save, force, no_input
     )
+    if not any(answers.values()):
+        _undecided(
+            catalog, catalog.career, "career", json_out, None, force, not (json_out or stdout_taken)
+        )
+        return
     if json_out:
         print_json(career_json(catalog, answers, result))
-    elif not stdout_taken:
+    elif stdout_taken:
+        pass
+    elif details:
         _print_document(career_document(catalog, answers, result))
+    else:
+        _print_document(short_career_document(catalog, answers, result, asked))
 
 
 @app.command(name="map", cls=SituationCommand, short_help="The four roles on two axes, and you.")

@@ -56,7 +56,9 @@ def test_career_json_has_paths_salaries_and_code_caveats(run: Run) -> None:
 
 
 def test_career_human_output(run: Run) -> None:
-    result = run("career", "--work-for", "patients", "--travel", "yes", env={"COLUMNS": "60"})
+    result = run(
+        "career", "--work-for", "patients", "--travel", "yes", "--details", env={"COLUMNS": "60"}
+    )
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
     for part in (

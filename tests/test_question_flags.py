@@ -84,7 +84,14 @@ def test_added_question_in_answers_files_and_reports(
     edit_json(data_copy / "questions.json", add_language)
     saved = tmp_path / "answers.json"
     first = run(
-        "--data", str(data_copy), "recommend", "--language", "spanish", "--save", str(saved)
+        "--data",
+        str(data_copy),
+        "recommend",
+        "--language",
+        "spanish",
+        "--save",
+        str(saved),
+        "--details",
     )
     assert first.exit_code == 0, first.output
     assert json.loads(saved.read_text(encoding="utf-8"))["language"] == "spanish"

@@ -114,7 +114,14 @@ def test_close_call_is_said(run: Run) -> None:
 
 def test_human_output_has_every_part(run: Run) -> None:
     result = run(
-        "recommend", "--timeframe", "episodic", "--side", "system", "--setting", "facility"
+        "recommend",
+        "--timeframe",
+        "episodic",
+        "--side",
+        "system",
+        "--setting",
+        "facility",
+        "--details",
     )
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())  # lines wrap at the terminal width
@@ -153,7 +160,6 @@ def test_comma_separated_and_repeated_needs_agree(run: Run) -> None:
         (["--side", ""], "--side: give exactly one of"),
         (["--need", "not-sure,travel"], "cannot be combined"),
         ([], "no answers to go on. Pass --timeframe, --side, --setting, --payment, --need"),
-        (["--timeframe", "not-sure"], "no answers to go on"),
     ],
 )
 def test_bad_values_are_usage_errors(run: Run, args: list[str], message: str) -> None:

@@ -133,16 +133,21 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     assert "Sources (as of 2026-11-23)" in result.stdout
 
 
-def test_screen_and_json_list_the_same_sources(run: Run) -> None:
-    """The top two compared are only built for a report, so they add no sources on screen."""
+def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> None:
+    """The top two compared are only built for a report, so they add no sources on
+    screen; the screen lists only what it cites, all of which --json lists too."""
     import json
+    import re
 
     args = ("recommend", "--timeframe", "episodic", "--setting", "facility", "--no-input")
-    screen = run(*args)
+    screen = run(*args, "--details")
     data = run(*args, "--json")
     assert screen.exit_code == 0 and data.exit_code == 0, screen.output + data.output
     assert "The top two compared" not in screen.stdout
-    listed = " ".join(screen.stdout.split("Sources (as of")[1].split("Knowledge base")[0].split())
-    sources = json.loads(data.stdout)["sources"]
-    assert listed.count("] ") == len(sources)  # "[1] Title ...", one per source
-    assert all(s["title"].rstrip(".") in listed for s in sources)
+    body, listed = screen.stdout.split("Sources (as of")
+    listed = " ".join(listed.split())
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(",")}
+    assert listed.count("] ") == len(cited)  # "[1] Title ...", one per source cited
+    titles = [s["title"].rstrip(".") for s in json.loads(data.stdout)["sources"]]
+    for entry in re.findall(r"\[\d+\] (.*?)(?= \[\d+\] |$)", listed):
+        assert any(entry.startswith(t) for t in titles), entry

@@ -36,7 +36,6 @@ def narrow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
 
 
-@PLANNED
 @pytest.mark.usefixtures("narrow")
 def test_typical_recommendation_fits_one_screen(run: Run) -> None:
     result = run(*TYPICAL)
@@ -49,7 +48,6 @@ def test_typical_recommendation_fits_one_screen(run: Run) -> None:
     assert "--details" in result.stdout
 
 
-@PLANNED
 @pytest.mark.usefixtures("narrow")
 def test_details_print_the_full_result(run: Run) -> None:
     short = run(*TYPICAL)
@@ -124,7 +122,6 @@ def test_no_human_output_names_a_source_by_file_name_or_id(run: Run, tmp_path: P
             assert not cited & ids, (command, group)
 
 
-@PLANNED
 def test_all_not_sure_gives_guidance_and_exits_0(run: Run) -> None:
     args = ["--timeframe", "not-sure", "--side", "not-sure", "--setting", "not-sure"]
     args += ["--payment", "not-sure", "--need", "not-sure", "--no-input"]
@@ -151,14 +148,12 @@ def test_compare_shows_the_occupation_codes(run: Run) -> None:
     assert "21-1022" in result.stdout and "SOC" in result.stdout
 
 
-@PLANNED
 def test_career_shows_the_occupation_codes(run: Run) -> None:
     result = run("career", "--licence", "social-work", "--no-input", "--details")
     assert result.exit_code == 0, result.output
     assert "21-1022" in result.stdout
 
 
-@PLANNED
 @pytest.mark.usefixtures("narrow")
 def test_career_is_short_by_default(run: Run) -> None:
     result = run("career", "--work-for", "patients", "--relationship", "long-term", "--no-input")

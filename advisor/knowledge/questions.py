@@ -31,6 +31,8 @@ RESERVED_FLAGS = frozenset(
         "aspect",
         "install-completion",
         "show-completion",
+        "details",
+        "no-pager",
     }
 )
 

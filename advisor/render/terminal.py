@@ -34,13 +34,14 @@ def text_width(console: Console) -> int:
 def to_rich(console: Console, doc: Document) -> RenderableType:
     from rich.console import Group
 
-    doc = readable(doc)
+    doc = readable(doc, full=False)
     width = text_width(console)
-    parts: list[RenderableType] = [wrapped(doc.title, width, "bold")]
+    parts: list[RenderableType] = [wrapped(doc.title, width, "bold")] if doc.title else []
     for section in doc.sections:
         if section.title:
             style = "bold green" if section.highlight else "bold underline"
-            parts += [wrapped("", width), wrapped(section.title, width, style)]
+            gap = [wrapped("", width)] if parts else []  # no blank first line
+            parts += [*gap, wrapped(section.title, width, style)]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 parts.append(wrapped(block.text, width, block.style))
@@ -69,17 +70,22 @@ def _one_column_each(text: str) -> bool:
         return True
     from rich.cells import cell_len
 
-    return cell_len(text) == len(text)
+    flat = text.replace("\n", "")  # a newline takes no cell but is one character
+    return cell_len(flat) == len(flat)
 
 
 def _hanging(line: str, width: int, indent: int) -> str:
-    """Wrap one line; a leading "- " or "+3 " marker hangs to the left of the text."""
+    """Wrap one line; a leading "- ", "+3 " or "[12] " marker hangs to the left of the text."""
     import textwrap
 
     body = line.lstrip(" ")
     lead = " " * (indent + len(line) - len(body))
     marker = ""
-    if body.startswith(BULLET) or (body[:1] in "+-" and body[1:2].isdigit() and " " in body):
+    if (
+        body.startswith(BULLET)
+        or (body[:1] in "+-" and body[1:2].isdigit() and " " in body)
+        or (body[:1] == "[" and body[1:2].isdigit() and "] " in body)
+    ):
         marker = body[: body.index(" ") + 1]
     filled = textwrap.fill(
         body[len(marker) :],

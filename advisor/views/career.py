@@ -7,10 +7,10 @@ from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
 from advisor.scoring import Recommendation
-from advisor.views.blocks import Document, Section
-from advisor.views.citing import closing_sections
+from advisor.views.blocks import Bullets, Document, Section
+from advisor.views.citing import closing_sections, fact_line
 from advisor.views.compare import aspect_table
-from advisor.views.recommend import scored_document
+from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
 from advisor.views.sources import career_sources
 
 
@@ -22,3 +22,29 @@ def career_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> 
     ]
     sections += closing_sections(catalog, career_sources(catalog, rec))
     return Document("advisor: which career fits", tuple(sections))
+
+
+def short_career_document(
+    catalog: Catalog, answers: Answers, rec: Recommendation, asked: bool = False
+) -> Document:
+    """The short result `career` prints unless asked for --details: the best fit,
+    then the first steps into it (education, occupation codes); credentials,
+    skills and pay for every career are in --details."""
+    q = catalog.career
+    top = catalog.role(rec.top.role)
+    sections = short_sections(catalog, q, rec, "Best-fit career", "career")
+    codes = top.occupation_codes
+    matches = {c.match for c in codes}
+    each = len(matches) > 1  # say "closest" or "nearest" once when all codes share it
+    listed = "; ".join(
+        f"{c.system} {c.code} {c.title}{f' ({c.match})' if each else ''}" for c in codes
+    )
+    steps = [
+        *(fact_line(f) for f in top.education[:1]),
+        f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed} "
+        f"[{', '.join(sorted({i for c in codes for i in c.sources}))}]",
+    ]
+    sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
+    hint = details_hint("career", q, answers, asked)
+    sections += closing_short(catalog, hint, None, "every reason, every career's paths and pay")
+    return Document("", tuple(sections))

@@ -121,7 +121,7 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
     drawing = Text("\n".join(lines))
     drawing.highlight_regex(r"(?:[@◆] you|you [@◆])", style="bold green")
     x, y = person_position(catalog.questionnaire, answers)
-    refs = References(catalog.sources)
+    refs = References(catalog.sources, full=False)
     legend = [Text(refs.number(f"{r.name}: {cite(r.position)}")) for r in catalog.roles]
     loose = Text(refs.number(cite(catalog.knowledge.loose_titles)), style="dim")
     listed = refs.listed()

@@ -9,7 +9,7 @@ from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role
 from advisor.knowledge.questions import Questionnaire
 from advisor.scoring import Reason, Recommendation
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section
+from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.sources import recommendation_sources
@@ -129,3 +129,108 @@ def recommendation_document(
     ]
     sections += closing_sections(catalog, recommendation_sources(catalog, rec, compared))
     return Document("advisor: which kind of help fits", tuple(sections))
+
+
+STRONGEST = 3  # reasons shown in the short result
+SCORE_NOTE = "50: your answers say nothing either way"
+
+
+def rerun_command(command: str, questionnaire: Questionnaire, answers: Answers) -> str:
+    """The command line that gives these answers again, e.g. to add --details."""
+    from advisor.answers import to_mapping
+
+    parts = [f"advisor {command}"]
+    by_id = {q.id: q for q in questionnaire.questions}
+    for question_id, value in to_mapping(questionnaire, answers).items():
+        chosen = value if isinstance(value, str) else ",".join(value) or questionnaire.unsure
+        parts.append(f"--{by_id[question_id].flag} {chosen}")
+    return " ".join(parts)
+
+
+def short_sections(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    rec: Recommendation,
+    headline: str,
+    kind: str,
+) -> list[Section]:
+    """What a person needs on one screen: the answer and why, every score and
+    the close-call note; the caller adds the first steps."""
+    top = catalog.role(rec.top.role)
+    reasons = [r for r in rec.top.reasons if r.weight > 0][:STRONGEST]
+    blocks: list[Block] = [Paragraph(cite(top.summary))]
+    if reasons:
+        blocks.append(
+            Bullets(
+                tuple(f"{r.why} [{', '.join(r.sources)}]" for r in reasons),
+                tuple(f"{r.weight:+d}" for r in reasons),
+            )
+        )
+    scores = Scores(tuple((catalog.role(s.role).name, s.score) for s in rec.ranking))
+    title = f"{headline}: {top.name} ({rec.top.score}/100)"
+    if rec.tie:
+        title = f"{headline}: a tie, {names(catalog, rec.tie)} ({rec.top.score}/100 each)"
+    said = verdict(catalog, questionnaire, rec, most=2)
+    verdict_blocks: list[Block] = []
+    if said.headline and not rec.tie:
+        verdict_blocks.append(Paragraph(said.headline, "bold yellow"))
+    if said.decided_by:
+        verdict_blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
+    return [
+        Section(title, (*verdict_blocks, *blocks), highlight=True),
+        Section(f"Every {kind}'s score ({SCORE_NOTE})", (scores,)),
+    ]
+
+
+def details_hint(command: str, questionnaire: Questionnaire, answers: Answers, asked: bool) -> str:
+    """How to see everything: after the wizard, the whole command that gives the
+    same answers; after flags, only the flag to add."""
+    if asked:
+        return ":\n" + rerun_command(command, questionnaire, answers) + " --details"
+    return ": run the same command with --details"
+
+
+def closing_short(
+    catalog: Catalog,
+    hint: str,
+    report: str | None,
+    everything: str = "every reason, costs, questions to ask",
+) -> list[Section]:
+    """How to see everything, where the report went, the sources cited, the disclaimer."""
+    k = catalog.knowledge
+    more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
+    if report:
+        more.append(Paragraph(f"Report saved to {report}", "bold"))
+    return [
+        Section("", tuple(more)),
+        Section(
+            f"Sources (as of {k.as_of.isoformat()})",
+            (SourceList(tuple(catalog.sources.values())), Paragraph(k.disclaimer, "dim")),
+        ),
+    ]
+
+
+def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
+    """The first two ways to find the top role.
+
+    Hook for free routes (#10): when the knowledge base can name free or
+    low-cost routes for these answers, the first of them goes first here.
+    """
+    top = catalog.role(rec.top.role)
+    steps = [cite(f) for f in top.find_one[:2]]
+    return Section(f"First steps: finding a {top.name.lower()}", (Bullets(tuple(steps)),))
+
+
+def short_recommendation_document(
+    catalog: Catalog,
+    answers: Answers,
+    rec: Recommendation,
+    report: str | None = None,
+    asked: bool = False,
+) -> Document:
+    """The short result `recommend` prints unless asked for --details."""
+    q = catalog.questionnaire
+    sections = short_sections(catalog, q, rec, "Recommended", "role")
+    sections.append(first_steps(catalog, answers, rec))
+    sections += closing_short(catalog, details_hint("recommend", q, answers, asked), report)
+    return Document("", tuple(sections))  # the headline is the first line

@@ -18,19 +18,24 @@ from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section, S
 CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*(?:, [a-z0-9]+(?:-[a-z0-9]+)*)*)\]")
 
 
-def source_label(source: Source) -> str:
-    """A source as a reader can look it up: title, then site or publication."""
+def source_label(source: Source, full: bool = True) -> str:
+    """A source as a reader can look it up: title, then the web address or
+    publication (`full`) or only the site's name, which fits a terminal line."""
     title = source.title.rstrip(".")
     if source.kind == "seed":  # the reference is only the file it was read from
-        return f"{title} (an article; publisher not recorded)"
-    return f"{title}. {source.reference}"
+        return f"{title} (article, publisher not recorded)"
+    where = source.reference
+    if not full and "://" in where:
+        where = where.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")
+    return f"{title}. {where}"
 
 
 class References:
     """Numbers sources in the order a reader first meets them."""
 
-    def __init__(self, sources: Mapping[str, Source]) -> None:
+    def __init__(self, sources: Mapping[str, Source], full: bool = True) -> None:
         self.sources = sources
+        self.full = full
         self.numbers: dict[str, int] = {}
 
     def number(self, text: str) -> str:
@@ -48,20 +53,21 @@ class References:
     def listed(self) -> Bullets:
         """The cited sources, each marked by its number."""
         return Bullets(
-            tuple(source_label(self.sources[i]) for i in self.numbers),
+            tuple(source_label(self.sources[i], self.full) for i in self.numbers),
             tuple(f"[{n}]" for n in self.numbers.values()),
         )
 
 
-def readable(doc: Document) -> Document:
-    """The document as people read it: numbered citations, only cited sources listed."""
+def readable(doc: Document, full: bool = True) -> Document:
+    """The document as people read it: numbered citations, only cited sources
+    listed (with whole web addresses, or with `full` off only the sites' names)."""
     sections = list(doc.sections)
     known: dict[str, Source] = {}
     for section in sections:
         for block in section.blocks:
             if isinstance(block, SourceList):
                 known.update((s.id, s) for s in block.sources)
-    refs = References(known)
+    refs = References(known, full)
     numbered = [
         section._replace(
             title=refs.number(section.title),
