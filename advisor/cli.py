@@ -20,6 +20,7 @@ from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import Flags, given_flags, questions_command
 from advisor.render.console import console, print_error, print_json
+from advisor.render.files import output_path
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
@@ -46,14 +47,25 @@ app = typer.Typer(
 )
 
 
-def _opt(help: str, *names: str, metavar: str | None = None, complete: Any = None) -> Any:
+def _opt(
+    help: str,
+    *names: str,
+    metavar: str | None = None,
+    complete: Any = None,
+    parser: Callable[[str], Any] | None = None,
+) -> Any:
     """An option with help text and no default shown (typer's own return type is Any).
 
     Every option names itself (a bool then is one flag, no `--no-...` twin) and
     every option that takes a value says what (`FILE`, `DIR`), never a type.
     """
     return typer.Option(
-        *names, help=help, show_default=False, metavar=metavar, autocompletion=complete
+        *names,
+        help=help,
+        show_default=False,
+        metavar=metavar,
+        autocompletion=complete,
+        parser=parser,
     )
 
 
@@ -70,7 +82,10 @@ AnswersFile = Annotated[
 SaveFile = Annotated[
     Path | None,
     _opt(
-        "Save the answers to a JSON file for --answers (- prints them).", "--save", metavar="FILE"
+        "Save the answers to a JSON file for --answers (- prints them).",
+        "--save",
+        metavar="FILE",
+        parser=output_path,
     ),
 ]
 Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.", "--force")]
@@ -156,12 +171,10 @@ def _answer_and_rank(
     """The flow `recommend` and `career` share: check output paths before asking
     anything, gather answers, rank every role, save the answers if asked.
     The flag says whether the wizard asked anything."""
-    from advisor.render.files import check_writable
+    from advisor.render.files import check_outputs
     from advisor.scoring import recommend
 
-    for path in (save, also_writes):
-        if path:
-            check_writable(path, force)
+    check_outputs(force, save=save, report=also_writes)
     answers, asked = _gather(questionnaire, flags, answers_file, prompt=not no_input)
     result = recommend(questionnaire, [r.id for r in catalog.roles], answers)
     if save:
@@ -417,6 +430,7 @@ def recommend(
             "Also write a report to share: FILE.md or FILE.html (- prints Markdown).",
             "--report",
             metavar="FILE",
+            parser=output_path,
         ),
     ] = None,
     force: Force = False,

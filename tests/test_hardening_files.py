@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from hostile import broken, copy_kb
+from hostile import copy_kb
 
 RECOMMEND = ("recommend", "--timeframe", "ongoing", "--side", "patient", "--no-input")
 
@@ -39,7 +39,6 @@ def _special(tmp_path: Path, kind: str) -> Path:
     return path
 
 
-@broken("DEF-1")
 @pytest.mark.parametrize("kind", ["fifo", "device", "symlink-to-device"])
 def test_def01_force_never_replaces_a_special_file(run: Run, tmp_path: Path, kind: str) -> None:
     """D7, D8, D9, D10: --force swapped devices, FIFOs and /dev/stdout for a regular file."""
@@ -67,7 +66,6 @@ def test_def01_symlink_to_a_regular_file_is_still_replaced(run: Run, tmp_path: P
     assert not link.is_symlink() and (tmp_path / "target.json").read_text() == "keep"
 
 
-@broken("DEF-3")
 def test_def03_force_keeps_a_private_files_mode_and_owner(run: Run, tmp_path: Path) -> None:
     """D26: a 0600 answers file became 0644 (and root-owned) after --force."""
     saved = tmp_path / "a.json"
@@ -191,7 +189,6 @@ def test_def11_huge_integer_in_answers_file(run: Run, tmp_path: Path) -> None:
     assert "not valid JSON" in result.stderr and len(result.stderr) < 300
 
 
-@broken("DEF-7")
 def test_def07_bad_report_suffix_writes_nothing(run: Run, tmp_path: Path) -> None:
     """D22: --save was written before --report failed, so the rerun said 'already exists'."""
     saved, report = tmp_path / "s.json", tmp_path / "r.pdf"
@@ -200,14 +197,12 @@ def test_def07_bad_report_suffix_writes_nothing(run: Run, tmp_path: Path) -> Non
     assert not saved.exists() and not report.exists()
 
 
-@broken("DEF-7")
 def test_def07_bad_report_path_fails_before_json_is_printed(run: Run, tmp_path: Path) -> None:
     """D23: 6 KB of JSON went to stdout, then exit 2."""
     result = run(*RECOMMEND, "--json", "--report", str(tmp_path / "r.pdf"))
     assert result.exit_code == 2 and result.stdout == ""
 
 
-@broken("DEF-7")
 def test_def07_missing_folder_fails_before_anything_is_written(run: Run, tmp_path: Path) -> None:
     """D21 (scripted): a missing folder for --report is found before --save is written."""
     saved = tmp_path / "s.json"
@@ -216,7 +211,6 @@ def test_def07_missing_folder_fails_before_anything_is_written(run: Run, tmp_pat
     assert not saved.exists()
 
 
-@broken("DEF-8")
 @pytest.mark.parametrize("force", [False, True])
 def test_def08_save_and_report_on_the_same_file(run: Run, tmp_path: Path, force: bool) -> None:
     """D24: the report silently replaced the saved answers (or half a run was written)."""
@@ -226,7 +220,6 @@ def test_def08_save_and_report_on_the_same_file(run: Run, tmp_path: Path, force:
     assert not out.exists()
 
 
-@broken("DEF-25")
 def test_def25_long_file_name_can_be_written(run: Run, tmp_path: Path) -> None:
     """D35: a legal 251-byte name failed: the temporary name added 14 bytes."""
     name = tmp_path / ("a" * 246 + ".json")
@@ -235,7 +228,6 @@ def test_def25_long_file_name_can_be_written(run: Run, tmp_path: Path) -> None:
     assert json.loads(name.read_text())["side"] == "patient"
 
 
-@broken("DEF-25")
 def test_def25_save_into_a_folder_name_is_an_error(run: Run, tmp_path: Path) -> None:
     """D36: `--save newdir/` created a regular file called `newdir`."""
     result = run(*RECOMMEND, "--save", f"{tmp_path}/newdir/")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from hostile import advisor, broken, copy_kb, edit, no_raw_controls
+from hostile import advisor, copy_kb, edit, no_raw_controls
 
 TITLE = "\x1b]0;pwned\x07"
 
@@ -142,7 +142,6 @@ def test_def02_escapes_in_an_answers_path_are_not_echoed(run: Run, tmp_path: Pat
     assert "\\x1b" in result.stderr or "^[" in result.stderr or "?" in result.stderr
 
 
-@broken("DEF-2")
 def test_def02_escapes_in_output_paths_are_not_echoed(run: Run, tmp_path: Path) -> None:
     """B8: errors about --save/--report paths, and `Report written to`, echoed raw."""
     base = ["recommend", "--timeframe", "ongoing", "--no-input"]

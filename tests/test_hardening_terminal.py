@@ -16,7 +16,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from hostile import broken, copy_kb, edit, hostile_kb
+from hostile import copy_kb, edit, hostile_kb
 
 FIRST_QUESTION = "How long do you expect to need help"
 
@@ -79,7 +79,6 @@ def test_def05_ctrl_c_at_a_prompt_still_exits_130() -> None:
     assert child.exitstatus == 130
 
 
-@broken("DEF-7")
 @pytest.mark.parametrize(
     ("args", "message"),
     [
