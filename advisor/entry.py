@@ -2,17 +2,17 @@
 anything heavy is imported: a Ctrl-C while typer and rich load says
 "Interrupted." instead of printing a traceback, and SIGTERM or SIGHUP at any
 moment unwinds cleanly (see errors.Terminated). Even `signal` (which imports
-enum) is imported inside `main`, where a Ctrl-C is caught."""
+enum) is imported inside `main`, where a Ctrl-C is caught, and nothing else
+(not even `typing`) is imported before it."""
 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from advisor.errors import INTERRUPTED, Terminated
 
 
-def _stop(signum: int, frame: Any) -> None:
+def _stop(signum: int, frame: object) -> None:
     raise Terminated(signum)
 
 
