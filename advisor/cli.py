@@ -93,6 +93,9 @@ SaveForce = Annotated[bool, _opt("Overwrite an existing --save file.", "--force"
 Details = Annotated[
     bool, _opt("Print the full result: every reason, costs, questions to ask.", "--details")
 ]
+NoPager = Annotated[
+    bool, _opt("Print long output directly instead of through a pager.", "--no-pager")
+]
 NoInput = Annotated[
     bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
 ]
@@ -215,6 +218,7 @@ def _undecided(
     report: Path | None,
     force: bool,
     show: bool,
+    paged: bool = True,
 ) -> None:
     """Every answer "not sure": guidance on what would decide it, not an error.
     `show` is false when standard output already carries JSON or a file."""
@@ -235,24 +239,30 @@ def _undecided(
 
         write_report(undecided_document(catalog, questionnaire, command), report, force)
     if show:
+        from advisor.render.pager import show as page
+        from advisor.render.terminal import to_rich
+
+        out = console()
         with_map = command == "recommend"
         doc = undecided_document(catalog, questionnaire, command, with_roles=not with_map)
-        _print_document(doc._replace(sections=doc.sections[:-1]) if with_map else doc)
-        if with_map:
-            from advisor.views.map import map_view
+        if not with_map:
+            page(out, to_rich(out, doc), paged=paged)
+            return
+        from rich.text import Text
 
-            out = console()
-            out.print()
-            out.print(map_view(out, catalog, {}))
-            out.print()
-            _print_document(doc._replace(title="", sections=doc.sections[-1:]))
+        from advisor.views.map import map_view
+
+        guidance = to_rich(out, doc._replace(sections=doc.sections[:-1]))
+        closing = to_rich(out, doc._replace(title="", sections=doc.sections[-1:]))
+        page(out, guidance, Text(), map_view(out, catalog, {}), Text(), closing, paged=paged)
 
 
-def _print_document(doc: "Document") -> None:
+def _print_document(doc: "Document", no_pager: bool = False) -> None:
+    from advisor.render.pager import show
     from advisor.render.terminal import to_rich
 
     out = console()
-    out.print(to_rich(out, doc))
+    show(out, to_rich(out, doc), paged=not no_pager)
 
 
 def _check_formats(json_out: bool, markdown: bool) -> None:
@@ -265,6 +275,7 @@ def _emit(
     as_document: Callable[[], "Document"],
     json_out: bool,
     markdown: bool,
+    no_pager: bool = False,
 ) -> None:
     """Print JSON, Markdown or the terminal view, building only the one asked for."""
     if json_out:
@@ -274,7 +285,7 @@ def _emit(
 
         sys.stdout.write(to_markdown(as_document()))
     else:
-        _print_document(as_document())
+        _print_document(as_document(), no_pager)
 
 
 def _situation_questions(ctx: typer.Context) -> "Questionnaire":
@@ -322,7 +333,12 @@ def main_options(
 
 @app.command(cls=AdvisorCommand, short_help="The four roles at a glance.")
 @friendly
-def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = False) -> None:
+def roles(
+    ctx: typer.Context,
+    json_out: JsonFlag = False,
+    markdown: Markdown = False,
+    no_pager: NoPager = False,
+) -> None:
     """List the four roles: whom they work for, their timeframe and focus.
 
     Example: advisor roles --json
@@ -332,7 +348,9 @@ def roles(ctx: typer.Context, json_out: JsonFlag = False, markdown: Markdown = F
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
-    _emit(lambda: roles_json(catalog), lambda: roles_document(catalog), json_out, markdown)
+    _emit(
+        lambda: roles_json(catalog), lambda: roles_document(catalog), json_out, markdown, no_pager
+    )
 
 
 @app.command(cls=RoleArgumentCommand, short_help="Everything about one role, with its sources.")
@@ -349,6 +367,7 @@ def show(
     ],
     json_out: JsonFlag = False,
     markdown: Markdown = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Everything about one role, with its sources.
 
@@ -363,7 +382,11 @@ def show(
     catalog = _catalog(ctx)
     found = catalog.resolve(role)
     _emit(
-        lambda: role_json(catalog, found), lambda: role_document(catalog, found), json_out, markdown
+        lambda: role_json(catalog, found),
+        lambda: role_document(catalog, found),
+        json_out,
+        markdown,
+        no_pager,
     )
 
 
@@ -393,6 +416,7 @@ def compare(
     ] = None,
     json_out: JsonFlag = False,
     markdown: Markdown = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Compare roles side by side: who they work for, settings, cost, credentials and more.
 
@@ -415,6 +439,7 @@ def compare(
         lambda: comparison_document(catalog, comparison),
         json_out,
         markdown,
+        no_pager,
     )
 
 
@@ -437,6 +462,7 @@ def recommend(
     no_input: NoInput = False,
     details: Details = False,
     json_out: JsonFlag = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Answer a few questions and get the role that fits, with reasons and next steps.
 
@@ -465,6 +491,7 @@ def recommend(
             report,
             force,
             not (json_out or stdout_taken),
+            not no_pager,
         )
         return
     if json_out:
@@ -488,7 +515,7 @@ def recommend(
                 doc = short_recommendation_document(
                     catalog, answers, result, str(report) if report else None, asked
                 )
-            _print_document(doc)
+            _print_document(doc, no_pager)
 
 
 @app.command(cls=CareerCommand, short_help="Choosing a career: which of the four fits you.")
@@ -501,6 +528,7 @@ def career(
     no_input: NoInput = False,
     details: Details = False,
     json_out: JsonFlag = False,
+    no_pager: NoPager = False,
 ) -> None:
     """For people choosing a career: which of the four fits you, and how to get there.
 
@@ -519,7 +547,14 @@ def career(
     )
     if not any(answers.values()):
         _undecided(
-            catalog, catalog.career, "career", json_out, None, force, not (json_out or stdout_taken)
+            catalog,
+            catalog.career,
+            "career",
+            json_out,
+            None,
+            force,
+            not (json_out or stdout_taken),
+            not no_pager,
         )
         return
     if json_out:
@@ -527,9 +562,9 @@ def career(
     elif stdout_taken:
         pass
     elif details:
-        _print_document(career_document(catalog, answers, result))
+        _print_document(career_document(catalog, answers, result), no_pager)
     else:
-        _print_document(short_career_document(catalog, answers, result, asked))
+        _print_document(short_career_document(catalog, answers, result, asked), no_pager)
 
 
 @app.command(name="map", cls=SituationCommand, short_help="The four roles on two axes, and you.")
@@ -538,6 +573,7 @@ def role_map(
     ctx: typer.Context,
     answers_file: AnswersFile = None,
     json_out: JsonFlag = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Draw the four roles on two axes (system or patient; one episode or ongoing).
 
@@ -553,8 +589,10 @@ def role_map(
     if json_out:
         print_json(map_json(catalog, answers))
         return
+    from advisor.render.pager import show
+
     out = console()
-    out.print(map_view(out, catalog, answers))
+    show(out, map_view(out, catalog, answers), paged=not no_pager)
 
 
 def main() -> None:

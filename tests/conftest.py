@@ -20,6 +20,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ADVISOR_DATA", "NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("ADVISOR_PAGER", "cat")  # a test in a pseudo-terminal never waits in less
     load_catalog.cache_clear()  # a test may edit a knowledge base another test read
 
 

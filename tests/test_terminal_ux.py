@@ -222,14 +222,12 @@ PAGER = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
 )
 
 
-@PLANNED
 def test_long_output_goes_through_the_pager_on_a_terminal() -> None:
     term = Terminal(f"{ADVISOR} show care-manager", env={"ADVISOR_PAGER": PAGER})
     assert term.finish() == 0
     assert "PAGER RAN" in term.plain
 
 
-@PLANNED
 def test_pager_respects_pager_and_no_pager() -> None:
     env = {"ADVISOR_PAGER": "", "PAGER": PAGER}
     term = Terminal(f"{ADVISOR} compare --all", env=env)

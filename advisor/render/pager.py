@@ -1,0 +1,75 @@
+"""Long output in a pager, the way git and gh do it.
+
+Only when standard output is a terminal and the text is taller than the
+screen; never when piped. The pager is `ADVISOR_PAGER`, else `PAGER`, else
+`less`; `cat` (or `--no-pager`) prints directly. `less` gets `LESS=-FRX` and a prompt
+saying which keys to press, unless the user set `LESS`.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+DEFAULT_PAGER = "less"
+# Quit if it fits, keep colour, leave the text on screen, and say how to move.
+LESS_DEFAULTS = "-FRX -Ps(Space or arrows for more, b to go back, q to quit)$"
+
+
+def pager_command() -> str | None:
+    """The pager to run, or None to print directly (`cat`, or none installed)."""
+    command = os.environ.get("ADVISOR_PAGER") or os.environ.get("PAGER") or DEFAULT_PAGER
+    try:
+        program = shlex.split(command)[0] if command.strip() else "cat"
+    except ValueError:
+        return None
+    if os.path.basename(program) == "cat" or shutil.which(program) is None:
+        return None
+    return command
+
+
+def show(console: Console, *renderables: RenderableType, paged: bool = True) -> None:
+    """Print `renderables`; through the pager when they would not fit the screen."""
+    if not (paged and console.is_terminal):
+        console.print(*renderables)
+        return
+    with console.capture() as capture:
+        console.print(*renderables)
+    text = capture.get()
+    command = pager_command()
+    if command is None or text.count("\n") < console.height:
+        sys.stdout.write(text)
+        return
+    _run(command, text)
+
+
+def _run(command: str, text: str) -> None:
+    """Hand `text` to the pager and wait; Ctrl-C belongs to the pager meanwhile."""
+    env = dict(os.environ)
+    env.setdefault("LESS", LESS_DEFAULTS)
+    env.setdefault("LV", "-c")  # lv, another pager: keep colour
+    sys.stdout.flush()
+    try:
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        process.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the reader quit before the end: that is fine
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # less handles Ctrl-C itself; wait for it to finish
+            continue
