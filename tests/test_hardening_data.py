@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import Run
-from hostile import ESCAPES, advisor, broken, copy_kb, edit, hostile_kb, no_raw_controls, set_role
+from hostile import ESCAPES, advisor, copy_kb, edit, hostile_kb, no_raw_controls, set_role
 
 HOSTILE_COMMANDS = {
     "roles": ["roles"],
@@ -83,7 +83,6 @@ def _frame(stdout: str) -> list[str]:
     return lines[top : bottom + 1]
 
 
-@broken("DEF-15")
 @pytest.mark.parametrize(
     ("name", "columns"),
     [
@@ -105,7 +104,6 @@ def test_def15_map_draws_long_role_names(run: Run, tmp_path: Path, name: str, co
     assert any("Start" in line for line in frame)  # the label's start shows
 
 
-@broken("DEF-20")
 def test_def20_map_labels_with_newlines_and_long_names_keep_the_frame(
     run: Run, tmp_path: Path
 ) -> None:
@@ -129,7 +127,6 @@ def test_def20_map_labels_with_newlines_and_long_names_keep_the_frame(
         assert f"Role{i}" in "\n".join(frame)
 
 
-@broken("DEF-17")
 def test_def17_narrow_terminal_loses_no_text(run: Run) -> None:
     """G13, G14: below 21 columns text was wrapped at 20 and then cut off."""
     result = advisor("show", "advocate", env={"COLUMNS": "10"})
@@ -139,7 +136,6 @@ def test_def17_narrow_terminal_loses_no_text(run: Run) -> None:
     assert max(len(line) for line in result.stdout.decode().splitlines()) <= 10
 
 
-@broken("DEF-17")
 def test_def17_deeply_indented_data_line_is_not_blanked(run: Run, tmp_path: Path) -> None:
     """A18: a line indented more than the column width vanished from table cells."""
     kb = copy_kb(tmp_path)
@@ -307,7 +303,6 @@ def test_def27_answers_file_with_a_byte_order_mark_is_read(run: Run, tmp_path: P
     assert json.loads(result.stdout)["answers"] == {"timeframe": "ongoing"}
 
 
-@broken("DEF-27")
 def test_def27_duplicate_keys_in_data_are_an_error(run: Run, tmp_path: Path) -> None:
     """F24: `"version": "first", "version": ...` in roles.json: the last won silently."""
     kb = copy_kb(tmp_path)
@@ -330,3 +325,13 @@ def test_def26_error_about_a_huge_answer_value_is_short(run: Run, tmp_path: Path
     answers.write_text(json.dumps({"timeframe": {"x": "A" * 5_000_000}}), encoding="utf-8")
     result = run("recommend", "--no-input", "--answers", str(answers))
     assert result.exit_code == 2 and len(result.stderr) < 1000
+
+
+def test_def27_bundled_data_has_no_duplicate_keys() -> None:
+    """The loader checks duplicate keys only in someone's own --data; this checks ours."""
+    from advisor.errors import DataError
+    from advisor.inputs import parse_json
+    from advisor.knowledge.catalog import bundled_directory
+
+    for path in sorted(bundled_directory().glob("*.json")):
+        parse_json(path.read_bytes(), path, DataError)

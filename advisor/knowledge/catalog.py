@@ -132,6 +132,7 @@ class Catalog:
         return [self.sources[i] for i in ids]
 
 
+@functools.cache
 def bundled_directory() -> Path:
     """Where the shipped data lives: inside the package, or beside it in a checkout."""
     package = Path(__file__).resolve().parent.parent  # advisor/
@@ -156,6 +157,13 @@ def _read(path: Path, model: type[M], sources: dict[str, Source] | None = None) 
     from advisor.inputs import DATA_LIMIT, read_user_file
 
     text = read_user_file(path, DATA_LIMIT, DataError)
+    if path.parent != bundled_directory():
+        # Someone's own knowledge base: a key given twice (the last would win
+        # silently) is an error. The bundled data is checked by a test instead,
+        # so start-up does not pay for a second parse.
+        from advisor.inputs import parse_json
+
+        parse_json(text, path, DataError)
     try:
         return model.model_validate_json(text, context={"sources": sources})
     except ValidationError as exc:

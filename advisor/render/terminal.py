@@ -27,8 +27,9 @@ BULLET = "- "
 
 
 def text_width(console: Console) -> int:
-    """How wide to wrap text: one column short of the edge, so no line touches it."""
-    return max(20, console.width - 1)
+    """How wide to wrap text: one column short of the edge, so no line touches it
+    (however narrow: rich would cut off whatever is wider than the terminal)."""
+    return max(1, console.width - 1)
 
 
 def to_rich(console: Console, doc: Document) -> RenderableType:
@@ -87,6 +88,10 @@ def _hanging(line: str, width: int, indent: int) -> str:
         or (body[:1] == "[" and body[1:2].isdigit() and "] " in body)
     ):
         marker = body[: body.index(" ") + 1]
+    room = max(1, width // 2)  # an indent never takes more than half the width
+    if len(lead) + len(marker) > room:
+        marker = marker if len(marker) <= room else ""
+        lead = " " * (room - len(marker))
     filled = textwrap.fill(
         body[len(marker) :],
         width=width,
@@ -174,12 +179,28 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     bar_width = max(10, min(30, console.width - 30))
     names = max(cell_len(name) for name, _ in block.rows)
     digits = max(len(str(score)) for _, score in block.rows)
-    lines = [
-        f"{name}{' ' * (names - cell_len(name))}  {score:>{digits}}  "
-        + bar(score, bar_width, is_ascii(console))
-        for name, score in block.rows
-    ]
-    rows = FittedLines(lines)
+    width = text_width(console)
+    if names + digits + 4 + bar_width <= width:
+        lines = [
+            f"{name}{' ' * (names - cell_len(name))}  {score:>{digits}}  "
+            + bar(score, bar_width, is_ascii(console))
+            for name, score in block.rows
+        ]
+        rows: RenderableType = FittedLines(lines)
+    else:  # too narrow for columns: each name on its own lines, its score below
+        bar_width = max(1, min(bar_width, width - digits - 4))
+        rows = Group(
+            *(
+                part
+                for name, score in block.rows
+                for part in (
+                    wrapped(name, width),
+                    FittedLines(
+                        [f"  {score:>{digits}}  " + bar(score, bar_width, is_ascii(console))]
+                    ),
+                )
+            )
+        )
     if not block.note:
         return rows
     return Group(rows, wrapped(block.note, text_width(console), "dim"))

@@ -43,11 +43,12 @@ def draw(points: Sequence[Point], width: int, ascii_only: bool) -> list[str]:
         col = round((point.x + 1) / 2 * (inner - 1))
         row = round((1 - point.y) / 2 * (PLOT_ROWS - 1))
         mark = you if point.label == YOU else dot
+        label = _label(point.label, inner // 2 - 3, ascii_only)
         # Labels grow outwards from the centre line where they fit, so the
         # marker stays exactly where the role sits.
-        length = len(point.label) + 2
+        length = len(label) + 2
         grow_left = col - length + 1 >= 0 if point.x < 0 else col + length > inner
-        text = f"{point.label} {mark}" if grow_left else f"{mark} {point.label}"
+        text = f"{label} {mark}" if grow_left else f"{mark} {label}"
         start = min(max(0, col - length + 1 if grow_left else col), inner - length)
         row = _free_row(grid, row, start, len(text))
         for offset, char in enumerate(text):
@@ -65,6 +66,18 @@ def draw(points: Sequence[Point], width: int, ascii_only: bool) -> list[str]:
     lines += [foot, bottom.center(width).rstrip()]
     lines.append(left + " " * max(1, width - len(left) - len(right)) + right)
     return lines
+
+
+def _label(name: str, room: int, ascii_only: bool) -> str:
+    """A role's name on one line, cut with an ellipsis to fit half the plot, so a
+    long or multi-line name from a knowledge base never breaks the frame."""
+    from advisor.render.sanitise import printable
+
+    flat = " ".join(printable(name).split())
+    if len(flat) <= room:
+        return flat
+    ellipsis = "..." if ascii_only else "…"
+    return flat[: max(1, room - len(ellipsis))].rstrip() + ellipsis
 
 
 def _free_row(grid: list[list[str]], row: int, start: int, length: int) -> int:
