@@ -9,10 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from advisor.cli import app
 from advisor.knowledge.catalog import bundled_directory, load_catalog
+
+# No per-example time limit: on a busy shared machine a slow example is not a bug.
+settings.register_profile("advisor", deadline=None)
+settings.load_profile("advisor")
 
 
 @pytest.fixture(autouse=True)
@@ -32,9 +37,18 @@ def run() -> Run:
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, **kwargs: Any) -> Result:
-        return runner.invoke(app, list(args), input=input, **kwargs)
+        result = runner.invoke(app, list(args), input=input, **kwargs)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a crash fails every test, whatever it checks
+        return result
 
     return invoke
+
+
+def ok(result: Result) -> Result:
+    """`result` after checking that the command succeeded (for one-line uses)."""
+    assert result.exit_code == 0, result.output
+    return result
 
 
 @pytest.fixture

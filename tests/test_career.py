@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import Run
+from conftest import Run, ok
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_best_fit_career(run: Run, args: list[str], top: str) -> None:
 
 
 def test_career_json_has_paths_salaries_and_code_caveats(run: Run) -> None:
-    data = json.loads(run("career", "--licence", "nurse", "--json").stdout)
+    data = json.loads(ok(run("career", "--licence", "nurse", "--json")).stdout)
     assert {"top", "runner_up", "ranking", "unanswered", "close_call", "careers"} <= set(data)
     careers = data["careers"]
     assert set(careers) == {"patient-advocate", "case-manager", "care-coordinator", "care-manager"}
@@ -84,6 +84,7 @@ def test_career_conventions(run: Run, tmp_path: Path) -> None:
     assert run("career", "--licence", "none", "--save", str(saved)).exit_code == 0
     assert json.loads(saved.read_text()) == {"licence": "none"}
     again = run("career", "--answers", str(saved), "--json")
+    assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["answers"] == {"licence": "none"}
     assert run("career", "--licence", "nurse", "--save", str(saved)).exit_code == 2
 

@@ -10,7 +10,7 @@ import pytest
 import typer
 
 from advisor.cli import app
-from conftest import Run
+from conftest import Run, ok
 
 REQUIRED = [
     "id",
@@ -56,21 +56,21 @@ def test_roles_table_lists_all_four(run: Run) -> None:
 
 
 def test_roles_table_gives_short_columns_their_own_width(run: Run) -> None:
-    lines = run("roles").stdout.splitlines()
+    lines = ok(run("roles")).stdout.splitlines()
     assert "| Role (id)          | Works for   | Timeframe | Focus " in lines[2]
     assert "| Patient advocate   | depends     | as-needed | The patient's voice:" in lines[4]
     assert max(len(line) for line in lines) <= 100
 
 
 def test_roles_on_a_narrow_screen_are_stacked(run: Run) -> None:
-    lines = run("roles", env={"COLUMNS": "40"}).stdout.splitlines()
+    lines = ok(run("roles", env={"COLUMNS": "40"})).stdout.splitlines()
     assert max(len(line) for line in lines) <= 40
     assert not any(line.startswith("|") for line in lines)
     assert lines[1:5] == ["Patient advocate", "(patient-advocate)", "  Works for", "    depends"]
 
 
 def test_roles_markdown(run: Run) -> None:
-    out = run("roles", "--markdown").stdout
+    out = ok(run("roles", "--markdown")).stdout
     assert out.startswith("# The four roles\n")
     assert "| Role (id) | Works for | Timeframe | Focus |" in out
     assert "| Care manager<br>(care-manager) | patient | ongoing |" in out
@@ -78,7 +78,7 @@ def test_roles_markdown(run: Run) -> None:
 
 
 def test_roles_json(run: Run) -> None:
-    data = json.loads(run("roles", "--json").stdout)
+    data = json.loads(ok(run("roles", "--json")).stdout)
     assert data["roles"][0]["id"] == "patient-advocate"
     assert {r["timeframe"] for r in data["roles"]} == {"episodic", "ongoing", "as-needed"}
 
@@ -142,6 +142,7 @@ def test_flag_help_lists_every_choice_in_the_data(run: Run, command: str) -> Non
     catalog = load_catalog()
     questionnaire = catalog.questionnaire if command == "recommend" else catalog.career
     result = run(command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.replace("│", " ").split())
     for question in questionnaire.questions:
         assert f"--{question.flag}" in text
@@ -155,5 +156,6 @@ def test_show_markdown_and_narrow(run: Run) -> None:
     assert result.stdout.startswith("# Care coordinator (care-coordinator)")
     assert "## Where to find one" in result.stdout
     narrow = run("show", "care-manager", env={"COLUMNS": "40"})
+    assert narrow.exit_code == 0, narrow.output
     assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 40
     assert run("show", "advocate", "--json", "--markdown").exit_code == 2

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import Run, edit_json, screen
+from conftest import Run, edit_json, ok, screen
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -25,14 +25,14 @@ def test_ids_side_by_side(run: Run) -> None:
 
 
 def test_aliases_and_all(run: Run) -> None:
-    result = run("compare", "nurse-case-manager", "geriatric-care-manager", "--json")
+    result = ok(run("compare", "nurse-case-manager", "geriatric-care-manager", "--json"))
     assert [r["id"] for r in json.loads(result.stdout)["roles"]] == ["case-manager", "care-manager"]
-    result = run("compare", "--all", "--json")
+    result = ok(run("compare", "--all", "--json"))
     assert len(json.loads(result.stdout)["roles"]) == 4
 
 
 def test_every_role_gets_every_aspect(run: Run) -> None:
-    data = json.loads(run("compare", "--all", "--json").stdout)
+    data = json.loads(ok(run("compare", "--all", "--json")).stdout)
     assert len(data["aspects"]) == 11
     for aspect in data["aspects"]:
         for role_id, facts in aspect["values"].items():
@@ -45,7 +45,9 @@ def test_aspect_filter(run: Run) -> None:
     assert "Who pays / typical cost" in result.stdout
     assert "What they do not do" not in result.stdout
     data = json.loads(
-        run("compare", "advocate", "coordinator", "--aspect", "focus,timeframe", "--json").stdout
+        ok(
+            run("compare", "advocate", "coordinator", "--aspect", "focus,timeframe", "--json")
+        ).stdout
     )
     assert [a["id"] for a in data["aspects"]] == ["focus", "timeframe"]
 

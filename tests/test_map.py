@@ -10,7 +10,7 @@ import pytest
 from advisor.knowledge.catalog import load_catalog
 from advisor.placement import Point, person_position
 from advisor.views.map import draw
-from conftest import Run
+from conftest import Run, ok
 
 NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
 
@@ -55,7 +55,7 @@ def test_map_without_answers_explains_how_to_place_yourself(run: Run) -> None:
 
 
 def test_map_json(run: Run) -> None:
-    data = json.loads(run("map", "--side", "system", "--json").stdout)
+    data = json.loads(ok(run("map", "--side", "system", "--json")).stdout)
     assert data["you"] == {"x": -1.0, "y": None}
     positions = {r["role"]: (r["x"], r["y"]) for r in data["roles"]}
     assert positions["case-manager"][0] < 0 < positions["patient-advocate"][0]
@@ -76,5 +76,5 @@ def test_map_after_recommend_uses_the_saved_answers(run: Run, tmp_path: Path) ->
         ).exit_code
         == 0
     )
-    data = json.loads(run("map", "--answers", str(saved), "--json").stdout)
+    data = json.loads(ok(run("map", "--answers", str(saved), "--json")).stdout)
     assert data["you"] == {"x": -1.0, "y": -1.0}

@@ -126,12 +126,24 @@ def _table(console: Console, block: Table) -> RenderableType:
         return Group(*stacked)
     from rich.table import Table as RichTable
 
-    grid = RichTable(box=box_for(console), show_lines=True, header_style="bold")
+    # Cells bring their own one-space margin, so rich adds no padding layer per cell.
+    grid = RichTable(box=box_for(console), show_lines=True, header_style="bold", padding=0)
     for column, (name, width) in enumerate(zip(block.header, widths, strict=True)):
-        grid.add_column(wrapped(name, width), width=width, style="bold" if column == 0 else "")
+        style = "bold" if column == 0 else ""
+        grid.add_column(_cell(name, width), width=width + 2, style=style)
     for row in block.rows:
-        grid.add_row(*(wrapped(value, width) for value, width in zip(row, widths, strict=True)))
+        grid.add_row(*(_cell(value, width) for value, width in zip(row, widths, strict=True)))
     return grid
+
+
+def _cell(text: str, width: int) -> RenderableType:
+    """A table cell's text wrapped to `width`, with a space of margin either side."""
+    inner = wrapped(text, width)
+    if isinstance(inner, FittedLines):
+        return FittedLines([f" {line} " for line in inner.lines], inner.style)
+    from rich.padding import Padding
+
+    return Padding(inner, (0, 1))
 
 
 def column_widths(total: int, block: Table) -> list[int] | None:
