@@ -165,3 +165,57 @@ def test_broken_pipe_is_quiet() -> None:
         err = proc.stderr.read()
         proc.wait(timeout=60)
     assert b"Traceback" not in err
+
+
+HOSTILE_WORDS = [
+    "recommend", "map", "career", "show", "roles", "compare", "--all", "--json", "--markdown",
+    "--answers", "--data", "--save", "--report", "--force", "--no-input", "--timeframe",
+    "--side", "--need", "ongoing", "patient", "advocate",
+    "deep.json", "bigint.json", "nul.json", "bom.json", "dup.json", "huge.json", "fifo.json",
+    "zero.json", "folder", "kb-esc", "kb-deep", "r.md", "r.html", "s.json",
+    "\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\x00", "\u202eabc", "a\x1b]8;;http://x\x07b",
+    "x" * 5000, "-", "folder/",
+]  # fmt: skip
+LEAKS = ("\x1b]", "\x1b[2J", "\x07", "\x9b", "\x00")
+
+
+def _hostile_files(folder: Path) -> None:
+    """Answers files, special files and knowledge bases an attacker or a slip might give."""
+    if (folder / "deep.json").exists():
+        return
+    from hostile import ESCAPES, copy_kb, hostile_kb
+
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (folder / "bigint.json").write_text('{"timeframe": ' + "9" * 5000 + "}")
+    (folder / "nul.json").write_bytes(b'{"timeframe": "ongoing\x00"}')
+    (folder / "bom.json").write_bytes(b'\xef\xbb\xbf{"timeframe": "ongoing"}')
+    (folder / "dup.json").write_text('{"side": "patient", "side": "system"}')
+    with (folder / "huge.json").open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: beyond the answers cap, no disk used
+    os.mkfifo(folder / "fifo.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    (folder / "folder").mkdir()
+    hostile_kb(folder, ESCAPES, name="kb-esc")
+    deep = copy_kb(folder, "kb-deep")
+    (deep / "roles.json").write_text('{"roles": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(args=st.lists(st.sampled_from(HOSTILE_WORDS), max_size=8))
+def test_hostile_inputs_never_crash_hang_or_leak_escapes(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape sequences, NUL, huge and deeply nested JSON, FIFOs and devices as
+    inputs: a clean exit code, no traceback, nothing raw on either stream, and
+    the special files are never replaced."""
+    _hostile_files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1, 2), (args, result.output)
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), (args, repr(result.exception))
+    for leak in LEAKS:
+        assert leak not in result.stdout and leak not in result.stderr, (args, leak)
+    assert (tmp_path / "fifo.json").is_fifo() and (tmp_path / "zero.json").is_symlink()
