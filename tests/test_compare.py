@@ -192,3 +192,29 @@ def test_terminal_table_is_boxed_with_bold_labels(run: Run) -> None:
     cells = {text.strip(): style for line in screen(result.stdout) for text, style in line}
     assert cells["Aspect"] == "bold" and cells["Who they work for"] == "bold"
     assert cells["Patient advocate"] == "bold" and "bold" not in cells["│"]
+
+
+def test_wide_characters_in_a_multi_line_cell_fold_inside_the_box(
+    run: Run, data_copy: Path
+) -> None:
+    """Found by the second review: such a cell lost its right border in the hand-drawn grid;
+    rich's Table keeps the box, and long CJK text folds instead of being cut off."""
+    text = "患者の声を届け、権利を守り、選択肢を理解する手助けをする。"
+
+    def translate(data: Any) -> None:
+        for fact in data["roles"][0]["settings"]:
+            fact["text"] = text
+
+    edit_json(data_copy / "roles.json", translate)
+    args = ("--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "settings")
+    for env in ({"COLUMNS": "100"}, {"COLUMNS": "100", "FORCE_COLOR": "1"}):
+        result = run(*args, env=env)
+        assert result.exit_code == 0, result.output
+        grid = [
+            "".join(t for t, _ in line)
+            for line in screen(result.stdout)
+            if line and line[0][0][:1] in "|+╭│├╰"
+        ]
+        assert len(grid) > 8 and {cell_len(line) for line in grid} == {100}
+        assert "…" not in result.stdout
+        assert "理解する手助けをする。" in result.stdout

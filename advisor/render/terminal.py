@@ -130,7 +130,7 @@ def _table(console: Console, block: Table) -> RenderableType:
     grid = RichTable(box=box_for(console), show_lines=True, header_style="bold", padding=0)
     for column, (name, width) in enumerate(zip(block.header, widths, strict=True)):
         style = "bold" if column == 0 else ""
-        grid.add_column(_cell(name, width), width=width + 2, style=style)
+        grid.add_column(_cell(name, width), width=width + 2, style=style, overflow="fold")
     for row in block.rows:
         grid.add_row(*(_cell(value, width) for value, width in zip(row, widths, strict=True)))
     return grid
