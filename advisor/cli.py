@@ -24,6 +24,7 @@ from advisor.render.files import output_path
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
+    from advisor.describe import Described
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.questions import Questionnaire
     from advisor.scoring import Recommendation
@@ -99,6 +100,16 @@ NoPager = Annotated[
 NoInput = Annotated[
     bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
 ]
+Describe = Annotated[
+    str | None,
+    _opt(
+        "Your situation in your own words (or - to read them from stdin); it answers the "
+        "questions your words support. Flags and --answers win.",
+        "--describe",
+        metavar="TEXT",
+    ),
+]
+MAX_DESCRIPTION = 2000  # characters: "a sentence or two", with room to spare
 
 
 class Settings(NamedTuple):
@@ -141,24 +152,62 @@ def _given(questionnaire: "Questionnaire", flags: Flags, answers_file: Path | No
     return answers
 
 
+def _description(text: str) -> str:
+    """The text of --describe: as given, or read from stdin for `-`."""
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise UsageProblem(
+            "--describe: the description is empty. Say in a sentence or two what is going on."
+        )
+    if len(text) > MAX_DESCRIPTION:
+        raise UsageProblem(
+            f"--describe: please keep it to a few sentences (at most {MAX_DESCRIPTION} characters)."
+        )
+    return text
+
+
+class Gathered(NamedTuple):
+    answers: "Answers"
+    asked: bool  # did the wizard ask anything
+    described: "Described | None"  # what a description gave, if one was read
+
+
 def _gather(
-    questionnaire: "Questionnaire", flags: Flags, answers_file: Path | None, prompt: bool
-) -> "tuple[Answers, bool]":
-    """Given answers, then the wizard for the rest when on a terminal; never empty.
-    Also says whether the wizard asked anything."""
+    questionnaire: "Questionnaire",
+    flags: Flags,
+    answers_file: Path | None,
+    prompt: bool,
+    description: str | None = None,
+) -> Gathered:
+    """Given answers, then what a description supports, then the wizard for the rest
+    when on a terminal (which first offers to read a description); never empty."""
     answers = _given(questionnaire, flags, answers_file)
+    described = None
+    if description is not None:
+        from advisor.describe import fill, read
+
+        answers, described = fill(questionnaire, answers, read(description, questionnaire))
     asked = prompt and sys.stdin.isatty() and sys.stdout.isatty()
     if asked:
-        from advisor.wizard import ask
+        from advisor.wizard import ask, ask_description
 
+        if described is None:
+            answers, described = ask_description(questionnaire, answers)
         answers = ask(questionnaire, answers)
+    if not answers and described is not None:
+        raise UsageProblem(
+            "I could not take any answer from your description. Try naming where the "
+            "person is, how long help is needed or what needs doing, or run this command "
+            "in a terminal to be asked."
+        )
     if not answers:  # nothing given at all; "not sure" everywhere gets guidance instead
         flag_list = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
         raise UsageProblem(
             f"no answers to go on. Pass {flag_list} or --answers FILE, "
             "or run this command in a terminal to be asked."
         )
-    return answers, asked
+    return Gathered(answers, asked, described)
 
 
 def _answer_and_rank(
@@ -170,19 +219,20 @@ def _answer_and_rank(
     force: bool,
     no_input: bool,
     also_writes: Path | None = None,
-) -> "tuple[Answers, Recommendation, bool]":
+    description: str | None = None,
+) -> "tuple[Gathered, Recommendation]":
     """The flow `recommend` and `career` share: check output paths before asking
-    anything, gather answers, rank every role, save the answers if asked.
-    The flag says whether the wizard asked anything."""
+    anything, gather answers, rank every role, save the answers if asked."""
     from advisor.render.files import check_outputs
     from advisor.scoring import recommend
 
     check_outputs(force, save=save, report=also_writes)
-    answers, asked = _gather(questionnaire, flags, answers_file, prompt=not no_input)
-    result = recommend(questionnaire, [r.id for r in catalog.roles], answers)
+    text = _description(description) if description is not None else None
+    gathered = _gather(questionnaire, flags, answers_file, not no_input, text)
+    result = recommend(questionnaire, [r.id for r in catalog.roles], gathered.answers)
     if save:
-        _save_answers(questionnaire, answers, save, force)
-    return answers, result, asked
+        _save_answers(questionnaire, gathered.answers, save, force)
+    return gathered, result
 
 
 def _file_to_stdout(json_out: bool, **files: Path | None) -> bool:
@@ -463,16 +513,21 @@ def recommend(
     details: Details = False,
     json_out: JsonFlag = False,
     no_pager: NoPager = False,
+    describe: Describe = None,
 ) -> None:
     """Answer a few questions and get the role that fits, with reasons and next steps.
 
     In a terminal it asks what the flags did not answer; in scripts it never prompts.
+    With --describe it first takes what it can from your own words, and shows what
+    it understood.
 
     Example: advisor recommend --timeframe ongoing --side patient --setting home
+
+    Example: advisor recommend --describe "Dad has dementia, lives alone, I'm 300 miles away"
     """
     stdout_taken = _file_to_stdout(json_out, save=save, report=report)
     catalog = _catalog(ctx)
-    answers, result, asked = _answer_and_rank(
+    (answers, asked, described), result = _answer_and_rank(
         catalog,
         catalog.questionnaire,
         given_flags(ctx),
@@ -481,6 +536,7 @@ def recommend(
         force,
         no_input,
         also_writes=report,
+        description=describe,
     )
     if not any(answers.values()):
         _undecided(
@@ -497,7 +553,7 @@ def recommend(
     if json_out:
         from advisor.render.json import recommendation_json
 
-        print_json(recommendation_json(catalog, answers, result))
+        print_json(recommendation_json(catalog, answers, result, described))
     if report or not (json_out or stdout_taken):
         from advisor.views.recommend import (
             recommendation_document,
@@ -507,13 +563,14 @@ def recommend(
         if report:
             from advisor.render.files import write_report
 
-            write_report(recommendation_document(catalog, answers, result, True), report, force)
+            doc = recommendation_document(catalog, answers, result, True, described)
+            write_report(doc, report, force)
         if not (json_out or stdout_taken):
             if details:
-                doc = recommendation_document(catalog, answers, result)
+                doc = recommendation_document(catalog, answers, result, described=described)
             else:
                 doc = short_recommendation_document(
-                    catalog, answers, result, str(report) if report else None, asked
+                    catalog, answers, result, str(report) if report else None, asked, described
                 )
             _print_document(doc, no_pager)
 
@@ -542,7 +599,7 @@ def career(
 
     stdout_taken = _file_to_stdout(json_out, save=save)
     catalog = _catalog(ctx)
-    answers, result, asked = _answer_and_rank(
+    (answers, asked, _), result = _answer_and_rank(
         catalog, catalog.career, given_flags(ctx), answers_file, save, force, no_input
     )
     if not any(answers.values()):

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import questionary
 
 from advisor.answers import Answers, parse_answer
 from advisor.knowledge.questions import Question, Questionnaire
 
+if TYPE_CHECKING:
+    from advisor.describe import Described
+
 # prompt_toolkit takes time that grows faster than the length of a prompt to draw
 # it (20 000 characters: a minute); a prompt longer than this is printed above.
 LONG_PROMPT = 500
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
+MAX_TEXT = 2000  # characters of a description that are read
 
 
 def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -> Answers:
@@ -112,3 +116,45 @@ def _prompt(
         erase_when_done=True,
         **options,
     )
+
+
+DESCRIBE_PROMPT = "In a sentence or two, what is going on? (Enter to skip)"
+KEEP_PROMPT = "Keep these answers? (No: you answer every question yourself)"
+
+
+def ask_description(
+    questionnaire: Questionnaire, answers: Answers, **prompt_options: Any
+) -> tuple[Answers, Described | None]:
+    """The optional first step: the person's own words, read for the answers they
+    support, which then are not asked again. None when skipped."""
+    from advisor.describe import fill, read, reads_descriptions
+
+    open_questions = [q for q in questionnaire.questions if q.id not in answers]
+    if not open_questions or not reads_descriptions(questionnaire):
+        return answers, None
+    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
+    # run(handle_sigint=False), as in ask(): a `kill -INT` interrupts like Ctrl-C.
+    prompt = questionary.text(DESCRIBE_PROMPT, **prompt_options)
+    text = prompt.application.run(handle_sigint=False)
+    if not text or not text.strip():
+        return answers, None
+    filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
+    width = max(30, shutil.get_terminal_size().columns - 1)
+    if not described.used:
+        questionary.print("I could not take an answer from that; the questions follow.", **to)
+    for understood in described.used:
+        question = next(q for q in questionnaire.questions if q.id == understood.question)
+        option = question.option(understood.answer)
+        words = ", ".join('"' + w + '"' for w in understood.because)
+        line = f"\u2713 {question.prompt} {option.label if option else understood.answer}"
+        questionary.print(textwrap.fill(line, width, subsequent_indent="  "), **to)
+        questionary.print(
+            textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),
+            style="italic",
+            **to,
+        )
+    if described.used:
+        keep = questionary.confirm(KEEP_PROMPT, default=True, **prompt_options)
+        if not keep.application.run(handle_sigint=False):
+            return answers, None
+    return filled, described

@@ -21,6 +21,13 @@ from hostile import copy_kb, edit, hostile_kb
 FIRST_QUESTION = "How long do you expect to need help"
 
 
+def to_first_question(child: pexpect.spawn) -> None:
+    """Enter skips the optional description step; the first question follows."""
+    child.expect("In a sentence or two, what is going on")
+    child.send("\r")
+    child.expect(FIRST_QUESTION)
+
+
 def spawn(*args: str, cwd: Path | None = None, columns: int = 100) -> pexpect.spawn:
     env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
     env.pop("NO_COLOR", None)
@@ -42,7 +49,7 @@ def test_def05_signal_at_a_prompt_restores_the_terminal(
 ) -> None:
     """G7, G8: killed at a prompt, the tty stayed raw with the cursor hidden."""
     child = spawn("recommend", "--save", "s.json", cwd=tmp_path)
-    child.expect(FIRST_QUESTION)
+    to_first_question(child)
     time.sleep(0.3)  # let prompt_toolkit switch the terminal to raw mode
     child.kill(sig)
     child.expect(pexpect.EOF)
@@ -59,7 +66,7 @@ def test_def05_signal_at_a_prompt_restores_the_terminal(
 def test_def23_external_sigint_at_a_prompt_interrupts(tmp_path: Path) -> None:
     """G9: `kill -INT` (or `timeout -s INT`) was ignored while a prompt was open."""
     child = spawn("recommend")
-    child.expect(FIRST_QUESTION)
+    to_first_question(child)
     time.sleep(0.3)
     child.kill(signal.SIGINT)
     child.expect("Interrupted.", timeout=5)
@@ -71,7 +78,7 @@ def test_def23_external_sigint_at_a_prompt_interrupts(tmp_path: Path) -> None:
 def test_def05_ctrl_c_at_a_prompt_still_exits_130() -> None:
     """G4 (passed): Ctrl-C at a prompt: `Interrupted.`, 130."""
     child = spawn("recommend")
-    child.expect(FIRST_QUESTION)
+    to_first_question(child)
     child.sendcontrol("c")
     child.expect("Interrupted.")
     child.expect(pexpect.EOF)
@@ -105,8 +112,10 @@ def test_def02_wizard_shows_no_bel_or_c1_from_data(tmp_path: Path) -> None:
     kb = hostile_kb(tmp_path, "\x07\x07 \x9b31m")
     child = spawn("--data", str(kb), "recommend")
     child.logfile_read = io.StringIO()
-    index = child.expect([FIRST_QUESTION, pexpect.EOF])
+    index = child.expect(["In a sentence or two", pexpect.EOF])
     if index == 0:
+        child.send("\r")
+        child.expect(FIRST_QUESTION)
         child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=5)
         child.sendcontrol("c")
         child.expect(pexpect.EOF)
@@ -124,8 +133,12 @@ def test_def16_long_prompt_does_not_hang_the_wizard(tmp_path: Path) -> None:
 
     edit(kb / "questions.json", change)
     child = spawn("--data", str(kb), "recommend")
+    rejected = "questions\\[0\\]\\.prompt"
+    index = child.expect(["In a sentence or two", rejected, pexpect.EOF], timeout=12)
     start = time.monotonic()
-    index = child.expect(["word word word", "questions\\[0\\]\\.prompt", pexpect.EOF], timeout=12)
+    if index == 0:
+        child.send("\r")  # skip the description step
+        index = child.expect(["word word word", rejected, pexpect.EOF], timeout=12)
     assert index in (0, 1)
     if index == 0:
         child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=10)

@@ -68,8 +68,15 @@ def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
     )
 
 
+def skip_description(child: pexpect.spawn) -> None:
+    """The questionnaire's optional first step (the person's own words): Enter skips it."""
+    child.expect("In a sentence or two, what is going on")
+    child.send(ENTER)
+
+
 def test_wizard_end_to_end_in_a_terminal() -> None:
     child = spawn("recommend")
+    skip_description(child)
     child.expect("How long do you expect to need help")
     child.send(ENTER)  # episodic
     child.expect("Whose side")
@@ -94,6 +101,7 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
 def test_long_choices_wrap_on_a_narrow_terminal() -> None:
     """questionary would cut "For one event (a hospital stay, surgery, a discharge)" off."""
     child = spawn("recommend", "--side", "patient", "--setting", "home", columns=42)
+    skip_description(child)
     child.expect("How long do you expect to need help")
     child.expect(r"\n(\x1b\[[0-9;]*m)*\s+surgery, a discharge\)")  # wrapped under itself
     child.send(ENTER)
@@ -120,6 +128,7 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
         "--payment",
         "private",
     )
+    skip_description(child)
     child.expect("What do you need done")
     child.send(ENTER)  # nothing ticked: not sure
     child.expect("Recommended: Care manager")
@@ -130,6 +139,7 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
 
 def test_ctrl_c_exits_130_without_traceback() -> None:
     child = spawn("recommend")
+    skip_description(child)
     child.expect("How long do you expect to need help")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

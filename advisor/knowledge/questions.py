@@ -6,7 +6,7 @@ Kept apart from the knowledge-base models so that `roles`, `show` and
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text, known_sources
 
@@ -33,8 +33,17 @@ RESERVED_FLAGS = frozenset(
         "show-completion",
         "details",
         "no-pager",
+        "describe",
     }
 )
+
+# A cue: words that, found in a person's own description, point to an option
+# (see advisor/describe.py for how they are read). `word*` is any word starting
+# so, `a/b` either word, `...` up to two other words between two words; a
+# hyphen joins two words (`long-term` is `long term`), but not in `a/b`.
+_CUE_WORD = r"[a-z0-9]+(?:'[a-z0-9]+)*\*?"
+_CUE_TOKEN = rf"(?:{_CUE_WORD}(?:/{_CUE_WORD})+|[a-z0-9]+(?:['-][a-z0-9]+)*\*?)"
+Cue = Annotated[str, StringConstraints(pattern=rf"^{_CUE_TOKEN}(?: (?:\.\.\. )?{_CUE_TOKEN})*$")]
 
 
 class Effect(Strict):
@@ -60,6 +69,8 @@ class Option(Strict):
     effects: list[Effect] = Field(default_factory=list)
     map_x: Annotated[float | None, Field(ge=-1, le=1)] = None
     map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
+    cues: list[Cue] = Field(default_factory=list)
+    covers: list[Slug] = Field(default_factory=list)
 
 
 class Question(Strict):
@@ -75,6 +86,22 @@ class Question(Strict):
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
+
+    @model_validator(mode="after")
+    def _cues_are_unambiguous(self) -> "Question":
+        """A cue names one option of a question; `covers` names its other options."""
+        seen: dict[str, str] = {}
+        ids = {o.id for o in self.options}
+        for option in self.options:
+            for cue in option.cues:
+                if seen.setdefault(cue, option.id) != option.id:
+                    raise ValueError(f"cue {cue!r} is listed under {seen[cue]} and {option.id}")
+            for other in option.covers:
+                if other not in ids or other == option.id:
+                    raise ValueError(f"{option.id}: covers {other!r}, not another option here")
+                if self.kind == "multi":
+                    raise ValueError(f"{option.id}: covers is for single-choice questions")
+        return self
 
     def canonical(self, value: str) -> str:
         """The option id that `value` names: itself, or the option it is an alias of."""

@@ -11,6 +11,7 @@ from advisor.views.sources import career_sources, comparison_sources, recommenda
 if TYPE_CHECKING:
     from advisor.answers import Answers
     from advisor.comparison import Comparison
+    from advisor.describe import Described
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.models import Role, Source
     from advisor.knowledge.questions import Questionnaire
@@ -104,10 +105,25 @@ def ranking_json(
     }
 
 
-def recommendation_json(catalog: Catalog, answers: Answers, rec: Recommendation) -> dict[str, Any]:
-    """The stable --json shape of `advisor recommend`."""
+def understood_json(described: Described) -> dict[str, Any]:
+    """What a description gave: each answer with the words behind it, and what it left open."""
+    return {
+        "understood": [
+            {"question": u.question, "answer": u.answer, "because": "; ".join(u.because)}
+            for u in described.used
+        ],
+        "not_understood": list(described.still_open),
+    }
+
+
+def recommendation_json(
+    catalog: Catalog, answers: Answers, rec: Recommendation, described: Described | None = None
+) -> dict[str, Any]:
+    """The stable --json shape of `advisor recommend`; `understood` and
+    `not_understood` only when a description was read."""
     top = catalog.role(rec.top.role)
     return {
+        **(understood_json(described) if described is not None else {}),
         **ranking_json(catalog, catalog.questionnaire, answers, rec),
         "next_steps": {
             "find_one": [f.text for f in top.find_one],

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
@@ -14,6 +16,9 @@ from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.sources import recommendation_sources
 from advisor.views.verdict import decided_by_intro, names, verdict
+
+if TYPE_CHECKING:
+    from advisor.describe import Described
 
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
@@ -58,6 +63,31 @@ def verdict_blocks(
     if said.decided_by:
         blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
     return blocks
+
+
+def quoted(words: tuple[str, ...]) -> str:
+    return ", ".join('"' + w + '"' for w in words)
+
+
+def understood_section(questionnaire: Questionnaire, described: Described) -> Section:
+    """Each answer taken from the person's own words, with those words, and what
+    their words left unanswered."""
+    prompts = {q.id: q.prompt for q in questionnaire.questions}
+    lines = tuple(
+        f"{prompts[u.question]} {answer_label(questionnaire, u.question, u.answer)} "
+        f"(from: {quoted(u.because)})"
+        for u in described.used
+    )
+    blocks: list[Block] = [
+        Bullets(lines) if lines else Paragraph("I could not take any answer from your words.")
+    ]
+    if described.still_open:
+        unsure = [
+            prompts[q] + (" (your words pointed more than one way)" if q in described.mixed else "")
+            for q in described.still_open
+        ]
+        blocks.append(Paragraph("Not answered by your words: " + " ".join(unsure)))
+    return Section("What I understood from your words", tuple(blocks))
 
 
 def scored_document(
@@ -105,12 +135,19 @@ def scored_document(
 
 
 def recommendation_document(
-    catalog: Catalog, answers: Answers, rec: Recommendation, for_report: bool = False
+    catalog: Catalog,
+    answers: Answers,
+    rec: Recommendation,
+    for_report: bool = False,
+    described: Described | None = None,
 ) -> Document:
-    """The result on screen; `for_report` adds the top two roles side by side, for a file."""
+    """The result on screen; `for_report` adds the top two roles side by side, for a file;
+    `described` puts what was understood from the person's own words first."""
     top = catalog.role(rec.top.role)
     compared: list[Role] = []
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
+    if described is not None:
+        sections.insert(0, understood_section(catalog.questionnaire, described))
     if for_report:
         pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
         compared = pair.roles
@@ -227,10 +264,14 @@ def short_recommendation_document(
     rec: Recommendation,
     report: str | None = None,
     asked: bool = False,
+    described: Described | None = None,
 ) -> Document:
-    """The short result `recommend` prints unless asked for --details."""
+    """The short result `recommend` prints unless asked for --details; what was
+    understood from the person's own words comes first."""
     q = catalog.questionnaire
     sections = short_sections(catalog, q, rec, "Recommended", "role")
+    if described is not None:
+        sections.insert(0, understood_section(q, described))
     sections.append(first_steps(catalog, answers, rec))
     sections += closing_short(catalog, details_hint("recommend", q, answers, asked), report)
     return Document("", tuple(sections))  # the headline is the first line
