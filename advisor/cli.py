@@ -19,7 +19,7 @@ from advisor.completion import RoleArgumentCommand, aspect_names
 from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import Flags, given_flags, questions_command
-from advisor.render.console import console, print_error, print_json
+from advisor.render.console import console, print_error, print_json, print_note
 from advisor.render.files import output_path
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def friendly(func: Callable[P, R]) -> Callable[P, R]:
             print_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
-            sys.stderr.write("\nInterrupted.\n")
+            print_note("\nInterrupted.")
             raise typer.Exit(INTERRUPTED) from None
 
     return wrapper

@@ -155,7 +155,7 @@ def test_def02_escapes_in_output_paths_are_not_echoed(run: Run, tmp_path: Path) 
         ["--report", f"{tmp_path}/x{TITLE}.md"],
     ):
         result = run(*base, *args)
-        assert no_raw_controls(result.stderr), args
+        assert no_raw_controls(result.stderr) and no_raw_controls(result.stdout), args
 
 
 def test_def02_escapes_in_a_data_path_are_not_echoed(run: Run, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from advisor.render.sanitise import printable
 from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
 from advisor.views.references import readable
 
@@ -56,7 +57,11 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
 
 
 def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> RenderableType:
-    """`text` wrapped to `width`; lines starting with a bullet get a hanging indent."""
+    """`text` wrapped to `width`; lines starting with a bullet get a hanging indent.
+
+    Control characters (from a path or value the user gave, since the loader
+    already refuses them in data) are shown as escapes, never sent raw."""
+    text = printable(text)
     if not _one_column_each(text):
         from rich.text import Text
 
@@ -189,6 +194,7 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     from rich.console import Group
 
     bar_width = max(10, min(30, console.width - 30))
+    block = block._replace(rows=tuple((printable(name), score) for name, score in block.rows))
     names = max(cell_len(name) for name, _ in block.rows)
     digits = max(len(str(score)) for _, score in block.rows)
     width = text_width(console)
