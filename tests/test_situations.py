@@ -51,6 +51,12 @@ def test_done_when_no_needs_scores_below_95(run: Run) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["top"] == "care-manager" and data["ranking"][0]["score"] < 95
+    human = run("recommend", *situation, "--payment", "private", "--no-input")
+    assert human.exit_code == 0, human.output
+    assert "You have not said what you need done" in human.stdout
+    with_needs = run("recommend", *situation, "--need", "home-visits", "--no-input")
+    assert with_needs.exit_code == 0, with_needs.output
+    assert "You have not said what you need done" not in with_needs.stdout
 
 
 def test_done_when_three_advocate_needs_beat_a_care_manager_situation(run: Run) -> None:

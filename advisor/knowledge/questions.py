@@ -120,6 +120,8 @@ class Group(Strict):
     weight: Annotated[float, Field(gt=0, le=1)]
     full: Annotated[int | None, Field(gt=0)] = None
     why: Text = "Every question counts alike."
+    unanswered: Text | None = None
+    """Said when no question of the group was answered (e.g. no needs given)."""
     sources: Annotated[list[Slug], AfterValidator(known_sources)] = Field(default_factory=list)
 
 
@@ -129,6 +131,8 @@ class Questionnaire(Strict):
     score_meaning: Text = (
         "50 means your answers say nothing either way; 100 that all of them point to it."
     )
+    score_note: Text = "50: your answers say nothing either way"
+    """The short form of `score_meaning`, beside the scores."""
     unsure: Slug
     scale: Annotated[float | None, Field(gt=0)] = None  # no longer used; older copies keep loading
     groups: list[Group] = Field(default_factory=lambda: [Group(id="situation", weight=1)])

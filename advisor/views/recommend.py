@@ -15,7 +15,7 @@ from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Se
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.sources import recommendation_sources
-from advisor.views.verdict import decided_by_intro, names, verdict
+from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
 if TYPE_CHECKING:
     from advisor.describe import Described
@@ -124,6 +124,7 @@ def scored_document(
                     tuple((catalog.role(s.role).name, s.score) for s in rec.ranking),
                     questionnaire.score_meaning,
                 ),
+                *(Paragraph(text) for text in unsaid(questionnaire, rec)),
             ),
         ),
         Section(
@@ -169,7 +170,6 @@ def recommendation_document(
 
 
 STRONGEST = 3  # reasons shown in the short result
-SCORE_NOTE = "50: your answers say nothing either way"
 
 
 def rerun_command(command: str, questionnaire: Questionnaire, answers: Answers) -> str:
@@ -215,7 +215,10 @@ def short_sections(
         verdict_blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
     return [
         Section(title, (*verdict_blocks, *blocks), highlight=True),
-        Section(f"Every {kind}'s score ({SCORE_NOTE})", (scores,)),
+        Section(
+            f"Every {kind}'s score ({questionnaire.score_note})",
+            (scores, *(Paragraph(text) for text in unsaid(questionnaire, rec))),
+        ),
     ]
 
 

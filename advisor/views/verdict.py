@@ -62,3 +62,15 @@ def verdict(
 
 def decided_by_intro(rec: Recommendation) -> str:
     return "What would decide it:" if rec.tie else "What could change it:"
+
+
+def unsaid(questionnaire: Questionnaire, rec: Recommendation) -> tuple[str, ...]:
+    """What a part of the evidence left unanswered means for the scores
+    (e.g. no needs given: no role can score high yet)."""
+    answered = set(rec.answered)
+    return tuple(
+        group.unanswered
+        for group in questionnaire.groups
+        if group.unanswered
+        and not any(q.id in answered for q in questionnaire.questions if q.group == group.id)
+    )
