@@ -101,6 +101,16 @@ def _limited(*args: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+def test_def03_force_does_not_replace_a_read_only_file(run: Run, tmp_path: Path) -> None:
+    """D14: a 0444 file in a writable folder was replaced without complaint (cp refuses)."""
+    report = tmp_path / "ro.md"
+    report.write_text("keep", encoding="utf-8")
+    report.chmod(0o444)
+    result = run(*RECOMMEND, "--report", str(report), "--force")
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert report.read_text() == "keep"
+
+
 @pytest.mark.parametrize("option", ["--answers", "--data"])
 def test_def04_endless_input_is_refused(tmp_path: Path, option: str) -> None:
     """E1, F7: /dev/zero as an answers file or data file read until memory ran out."""

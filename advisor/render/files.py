@@ -91,6 +91,8 @@ def check_writable(path: Path, force: bool) -> os.stat_result | None:
         )
     if (info is not None or os.path.lexists(path)) and not force:
         raise UsageProblem(f"{path}: already exists; pass --force to overwrite it")
+    if info is not None and not info.st_mode & 0o222:
+        raise UsageProblem(f"{path}: is read-only; make it writable first, or give another name")
     folder = path.parent
     if not folder.is_dir():
         raise UsageProblem(f"{path}: cannot write here: the folder {folder} does not exist")
