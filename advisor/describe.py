@@ -279,7 +279,8 @@ def read(text: str, questionnaire: Questionnaire) -> Reading:
             continue
         for option_id in chosen:
             behind = [live[option_id]] if question.kind == "multi" else list(live.values())
-            because = tuple(dict.fromkeys(w for found_words in behind for w in found_words))
+            said = list(dict.fromkeys(w for found_words in behind for w in found_words))
+            because = tuple(w for w in said if not any(w != o and w in o for o in said))
             understood.append(Understood(question.id, option_id, because))
     return Reading(tuple(understood), tuple(mixed), hits)
 

@@ -148,3 +148,15 @@ def test_the_description_step_can_be_skipped() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_the_readme_example_is_what_the_command_prints(run: Run) -> None:
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ advisor recommend --describe ", 1)[1].split("…", 1)[0]
+    command, _, shown = block.partition("\n")
+    result = run("recommend", "--describe", *shlex.split(command), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(shown.rstrip("\n") + "\n")

@@ -72,16 +72,22 @@ def quoted(words: tuple[str, ...]) -> str:
 def understood_section(questionnaire: Questionnaire, described: Described) -> Section:
     """Each answer taken from the person's own words, with those words, and what
     their words left unanswered."""
-    prompts = {q.id: q.prompt for q in questionnaire.questions}
-    lines = tuple(
-        f"{prompts[u.question]} {answer_label(questionnaire, u.question, u.answer)} "
-        f"(from: {quoted(u.because)})"
-        for u in described.used
-    )
+    lines = []
+    for question in questionnaire.questions:
+        taken = [u for u in described.used if u.question == question.id]
+        if taken:
+            said = "; ".join(
+                f"{answer_label(questionnaire, u.question, u.answer)} (from: {quoted(u.because)})"
+                for u in taken
+            )
+            lines.append(f"{question.prompt} {said}")
     blocks: list[Block] = [
-        Bullets(lines) if lines else Paragraph("I could not take any answer from your words.")
+        Bullets(tuple(lines))
+        if lines
+        else Paragraph("I could not take any answer from your words.")
     ]
     if described.still_open:
+        prompts = {q.id: q.prompt for q in questionnaire.questions}
         unsure = [
             prompts[q] + (" (your words pointed more than one way)" if q in described.mixed else "")
             for q in described.still_open
