@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import sys
 import termios
@@ -146,3 +147,18 @@ def test_def16_long_prompt_does_not_hang_the_wizard(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
+
+
+@pytest.mark.parametrize("columns", [5, 10, 20])
+def test_def17_narrow_real_terminal_loses_no_text(columns: int) -> None:
+    """G14: in a real pty of 1 to 10 columns, rich cut each line at the edge."""
+    child = spawn("show", "advocate", columns=columns)
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 0
+    text = output.replace("\r", "")
+    plain = [re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", line) for line in text.split("\n")]
+    assert max(len(line) for line in plain) <= columns
+    joined = "".join("".join(plain).split())  # words may break at 5 columns
+    assert "Patientadvocate(patient-advocate)" in joined
