@@ -419,25 +419,109 @@ def show(
     markdown: Markdown = False,
     no_pager: NoPager = False,
 ) -> None:
-    """Everything about one role, with its sources.
+    """Everything about one role, with its sources; or, for another title people
+    meet (navigator, social worker...), which role it is closest to and how it differs.
 
-    ROLE is a role id or alias, e.g. care-manager, advocate, geriatric-care-manager.
+    ROLE is a role id or alias, e.g. care-manager, advocate, geriatric-care-manager;
+    or another title, e.g. navigator, social-worker, community-health-worker.
 
     Example: advisor show nurse-case-manager
     """
-    from advisor.render.json import role_json
-    from advisor.views.roles import role_document
+    from advisor.knowledge.models import Role
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
-    found = catalog.resolve(role)
+    found = catalog.lookup(role)
+    if isinstance(found, Role):
+        from advisor.render.json import role_json
+        from advisor.views.roles import role_document
+
+        page = found
+        _emit(
+            lambda: role_json(catalog, page),
+            lambda: role_document(catalog, page),
+            json_out,
+            markdown,
+            no_pager,
+        )
+    else:
+        from advisor.render.json import title_json
+        from advisor.views.routes import title_document
+
+        title = found
+        _emit(
+            lambda: title_json(catalog, title),
+            lambda: title_document(catalog, title),
+            json_out,
+            markdown,
+            no_pager,
+        )
+
+
+@app.command(cls=AdvisorCommand, short_help="Free and low-cost routes to the same help (U.S.).")
+@friendly
+def routes(
+    ctx: typer.Context,
+    need: Annotated[
+        list[str] | None,
+        _opt(
+            "Only routes that serve this need (repeatable, or comma-separated), "
+            "e.g. insurance-denial, discharge, rights.",
+            "--need",
+            metavar="NEED,...",
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        _opt("Only routes that stand in for this role (id or alias).", "--role", metavar="ROLE"),
+    ] = None,
+    json_out: JsonFlag = False,
+    markdown: Markdown = False,
+    no_pager: NoPager = False,
+) -> None:
+    """Free and low-cost routes to the same help (U.S.): SHIP, the long-term care
+    ombudsman, Medicare's fast discharge appeal, insurance appeals and more.
+
+    Example: advisor routes --need insurance-denial
+    """
+    from advisor.knowledge.routes import routes_for
+    from advisor.render.json import routes_json
+    from advisor.views.routes import routes_document
+
+    _check_formats(json_out, markdown)
+    catalog = _catalog(ctx)
+    needs = _needs(catalog, need or [])
+    found = catalog.resolve(role) if role else None
+    chosen = routes_for(catalog.routes, needs, payment="not-sure")
+    if found is not None:
+        chosen = tuple(r for r in chosen if found.id in r.stands_in_for.roles)
+        if not needs:
+            chosen = routes_for(catalog.routes, role=found.id, payment="not-sure")
     _emit(
-        lambda: role_json(catalog, found),
-        lambda: role_document(catalog, found),
+        lambda: routes_json(catalog, chosen),
+        lambda: routes_document(catalog, chosen, needs, found),
         json_out,
         markdown,
         no_pager,
     )
+
+
+def _needs(catalog: "Catalog", raw: list[str]) -> list[str]:
+    """--need values checked against the needs the questionnaire offers."""
+    import difflib
+
+    from advisor.knowledge.catalog import need_ids
+
+    known = sorted(need_ids(catalog.questionnaire))
+    needs: list[str] = []
+    for value in (v.strip().lower() for item in raw for v in item.split(",") if v.strip()):
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise UsageProblem(f"--need: unknown need {value!r}.{hint} Needs: {', '.join(known)}")
+        if value not in needs:
+            needs.append(value)
+    return needs
 
 
 @app.command(cls=RoleArgumentCommand, short_help="Two to four roles side by side.")

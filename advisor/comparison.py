@@ -38,7 +38,11 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("salary", "Average salary (source articles)", lambda r: [r.salary]),
     Aspect("find-one", "Where to find one", lambda r: list(r.find_one)),
 )
-CODES = Aspect("codes", "Closest occupation codes", lambda r: list(r.occupation_codes))
+CODES = Aspect(
+    "codes",
+    "Closest occupation codes, with dated BLS median pay",
+    lambda r: list(r.occupation_codes),
+)
 CAREER_ASPECTS: tuple[Aspect, ...] = (
     *sorted(
         (a for a in ASPECTS if a.id in ("education", "credentials", "salary")),

@@ -31,11 +31,15 @@ from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
     from advisor.knowledge.questions import Questionnaire
+    from advisor.knowledge.routes import RouteBook
+    from advisor.knowledge.titles import Title, TitleBook
 
 ROLES_FILE = "roles.json"
 QUESTIONS_FILE = "questions.json"
 CAREER_FILE = "career.json"
 SOURCES_FILE = "sources.json"
+ROUTES_FILE = "routes.json"
+TITLES_FILE = "titles.json"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,16 +107,77 @@ class Catalog:
     def _ids(self) -> set[str]:
         return {r.id for r in self.roles}
 
+    @functools.cached_property
+    def route_book(self) -> RouteBook:
+        """Free and low-cost routes (routes.json), checked against the roles and sources
+        but not the questionnaire, so `show` works without reading the questions.
+        None if a --data folder has no routes.json."""
+        from advisor.knowledge.routes import RouteBook
+
+        path = self.directory / ROUTES_FILE
+        if not path.exists():
+            return RouteBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, routes=[])
+        book = _read(path, RouteBook, self.sources)
+        _check_routes(path, book, {r.id for r in self.roles})
+        return book
+
+    @functools.cached_property
+    def routes(self) -> RouteBook:
+        """The routes, with the needs they serve also checked against the questionnaire."""
+        book = self.route_book
+        _check_route_needs(self.directory / ROUTES_FILE, book, need_ids(self.questionnaire))
+        return book
+
+    @functools.cached_property
+    def titles(self) -> TitleBook:
+        """Other titles people meet (titles.json); none if a --data folder has no such file."""
+        from advisor.knowledge.titles import TitleBook
+
+        path = self.directory / TITLES_FILE
+        if not path.exists():
+            return TitleBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, titles=[])
+        book = _read(path, TitleBook, self.sources)
+        route_ids = {r.id for r in self.route_book.routes}
+        _check_titles(path, book, self._names, {r.id for r in self.roles}, route_ids)
+        return book
+
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
 
-    def resolve(self, query: str) -> Role:
-        """Find a role by id, name or alias; unknown names get suggestions."""
+    def title_named(self, query: str) -> Title | None:
+        """The other title (navigator, social worker...) with this id, name or alias."""
+        key = normalise(query)
+        for title in self.titles.titles:
+            if key in {normalise(n) for n in (title.id, title.name, *title.aliases)}:
+                return title
+        return None
+
+    def lookup(self, query: str) -> Role | Title:
+        """A role, or else another title people meet, by id, name or alias (for `show`)."""
         key = normalise(query)
         if key in self._names:
             return self.role(self._names[key])
-        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
-        suggestions = list(dict.fromkeys(self._names[c] for c in close))
+        return self.title_named(query) or self.resolve(query)
+
+    def resolve(self, query: str) -> Role:
+        """Find a role by id, name or alias; unknown names get suggestions, and
+        another title (e.g. navigator) is pointed to its page rather than taken as a role."""
+        key = normalise(query)
+        if key in self._names:
+            return self.role(self._names[key])
+        title = self.title_named(query)
+        if title is not None:
+            closest = self.role(title.closest.role).name.lower()
+            raise UsageProblem(
+                f"{query!r} is another title ({title.name}), not one of the four roles; "
+                f"it is closest to a {closest} ({title.closest.role}). "
+                f"Use {title.closest.role} here, or read: advisor show {title.id}"
+            )
+        names = dict(self._names)
+        for t in self.titles.titles:
+            names.update({normalise(n): t.id for n in (t.id, t.name, *t.aliases)})
+        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        suggestions = list(dict.fromkeys(names[c] for c in close))
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
         valid = ", ".join(r.id for r in self.roles)
         raise UsageProblem(
@@ -327,3 +392,76 @@ def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
         group = groups.get(question.group)
         if group is None:
             raise DataError(f"{path}: questions[{qi}].group: unknown group {question.group!r}")
+
+
+def need_ids(questionnaire: Questionnaire) -> set[str]:
+    """The needs a route may serve: the options of the multi-choice questions."""
+    return {
+        o.id
+        for q in questionnaire.questions
+        if q.kind == "multi"
+        for o in q.options
+        if o.id != questionnaire.unsure
+    }
+
+
+def _check_route_needs(path: Path, book: RouteBook, known: set[str]) -> None:
+    for ri, route in enumerate(book.routes):
+        for ni, need in enumerate(route.needs):
+            if need not in known:
+                raise DataError(
+                    f"{path}: routes[{ri}].needs[{ni}]: unknown need {need!r} (see questions.json)"
+                )
+
+
+def _check_routes(path: Path, book: RouteBook, role_ids: set[str]) -> None:
+    """Route ids and names unique; the roles they stand in for known."""
+    names: dict[str, str] = {}
+    for ri, route in enumerate(book.routes):
+        where = f"routes[{ri}]"
+        for label, name in [("id", route.id), ("name", route.name)] + [
+            (f"aliases[{i}]", a) for i, a in enumerate(route.aliases)
+        ]:
+            owner = names.setdefault(normalise(name), route.id)
+            if owner != route.id:
+                raise DataError(f"{path}: {where}.{label}: {name!r} is already used by {owner!r}")
+        for oi, role_id in enumerate(route.stands_in_for.roles):
+            if role_id not in role_ids:
+                raise DataError(
+                    f"{path}: {where}.stands_in_for.roles[{oi}]: unknown role {role_id!r}"
+                )
+    for pi, paid in enumerate(book.paid_privately):
+        if paid.role not in role_ids:
+            raise DataError(f"{path}: paid_privately[{pi}].role: unknown role {paid.role!r}")
+
+
+def _check_titles(
+    path: Path,
+    book: TitleBook,
+    role_names: dict[str, str],
+    role_ids: set[str],
+    route_ids: set[str],
+) -> None:
+    """Title names unique and never a role's name; closest roles and routes known."""
+    names: dict[str, str] = {}
+    for ti, title in enumerate(book.titles):
+        where = f"titles[{ti}]"
+        for label, name in [("id", title.id), ("name", title.name)] + [
+            (f"aliases[{i}]", a) for i, a in enumerate(title.aliases)
+        ]:
+            key = normalise(name)
+            if key in role_names:
+                raise DataError(
+                    f"{path}: {where}.{label}: {name!r} is a name of role {role_names[key]!r}"
+                )
+            owner = names.setdefault(key, title.id)
+            if owner != title.id:
+                raise DataError(f"{path}: {where}.{label}: {name!r} is already used by {owner!r}")
+        for label, role_id in [("closest.role", title.closest.role)] + [
+            (f"closest.also[{i}]", r) for i, r in enumerate(title.closest.also)
+        ]:
+            if role_id not in role_ids:
+                raise DataError(f"{path}: {where}.{label}: unknown role {role_id!r}")
+        for i, route_id in enumerate(title.routes):
+            if route_id not in route_ids:
+                raise DataError(f"{path}: {where}.routes[{i}]: unknown route {route_id!r}")

@@ -91,11 +91,21 @@ class Salary(Fact):
     amount: int | None = Field(ge=0)
 
 
+class MedianPay(Fact):
+    """A dated median wage for an occupation code (e.g. BLS, May 2022), cited on its own:
+    its source and kind differ from the code's."""
+
+    amount: int = Field(ge=0)
+    period: Literal["year", "hour"]
+    reference: Text  # the reference month the figure is for, e.g. "May 2022"
+
+
 class OccupationCode(Fact):
     system: Text
     code: Text
     title: Text
     match: Literal["closest", "nearest"]
+    median_pay: list[MedianPay] = Field(default_factory=list)
 
 
 class Variant(Fact):
@@ -145,6 +155,7 @@ class Disagreement(Strict):
 class KnowledgeBase(Strict):
     version: Text
     as_of: date
+    scope: Text = "United States"  # where the facts hold (Medicare, U.S. law, SOC codes)
     disclaimer: Text
     loose_titles: Fact
     overlaps: Annotated[list[Fact], Field(min_length=1)]

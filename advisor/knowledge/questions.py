@@ -34,6 +34,7 @@ RESERVED_FLAGS = frozenset(
         "details",
         "no-pager",
         "describe",
+        "role",
     }
 )
 

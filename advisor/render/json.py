@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from advisor.comparison import CAREER_ASPECTS
@@ -15,12 +16,19 @@ if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.models import Role, Source
     from advisor.knowledge.questions import Questionnaire
+    from advisor.knowledge.routes import Route
+    from advisor.knowledge.titles import Title
     from advisor.scoring import Recommendation
 
 
 def about(catalog: Catalog) -> dict[str, Any]:
     k = catalog.knowledge
-    return {"version": k.version, "as_of": k.as_of.isoformat(), "disclaimer": k.disclaimer}
+    return {
+        "version": k.version,
+        "as_of": k.as_of.isoformat(),
+        "disclaimer": k.disclaimer,
+        "scope": k.scope,
+    }
 
 
 def sources_json(sources: list[Source]) -> list[dict[str, Any]]:
@@ -28,12 +36,38 @@ def sources_json(sources: list[Source]) -> list[dict[str, Any]]:
 
 
 def role_json(catalog: Catalog, role: Role) -> dict[str, Any]:
+    from advisor.knowledge.routes import routes_for
+
     disputes = catalog.disagreements_about(role.id)
+    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
     return {
         **role.model_dump(mode="json"),
         "disagreements": [d.model_dump(mode="json") for d in disputes],
         "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
-        "sources": sources_json(catalog.cited(role, *disputes)),
+        "free_or_low_cost_alternatives": [r.model_dump(mode="json") for r in routes],
+        "sources": sources_json(catalog.cited(role, *disputes, *routes)),
+        **about(catalog),
+    }
+
+
+def routes_json(catalog: Catalog, routes: Sequence[Route]) -> dict[str, Any]:
+    """`advisor routes --json`: the matching routes in full, with their sources."""
+    return {
+        "routes": [r.model_dump(mode="json") for r in routes],
+        "sources": sources_json(catalog.cited(*routes)),
+        **about(catalog),
+    }
+
+
+def title_json(catalog: Catalog, title: Title) -> dict[str, Any]:
+    """`advisor show TITLE --json`: another title, marked as not one of the four roles."""
+    routes = [r for r in catalog.route_book.routes if r.id in title.routes]
+    return {
+        **title.model_dump(mode="json"),
+        "kind": "other-title",
+        "closest_role": title.closest.role,
+        "free_or_low_cost_routes": [r.model_dump(mode="json") for r in routes],
+        "sources": sources_json(catalog.cited(title, *routes)),
         **about(catalog),
     }
 
@@ -121,7 +155,13 @@ def recommendation_json(
 ) -> dict[str, Any]:
     """The stable --json shape of `advisor recommend`; `understood` and
     `not_understood` only when a description was read."""
+    from advisor.views.routes import advice_facts, advice_for
+
     top = catalog.role(rec.top.role)
+    advice = advice_for(catalog, answers, top.id)
+    # the same sources the screen lists (each route's cost and first way to reach it);
+    # a route's other facts keep their source ids, listed in full by `advisor routes --json`
+    routes_cited = advice_facts(advice)
     return {
         **(understood_json(described) if described is not None else {}),
         **ranking_json(catalog, catalog.questionnaire, answers, rec),
@@ -131,7 +171,9 @@ def recommendation_json(
             "typical_cost": top.typical_cost.text,
             "questions_to_ask": [f.text for f in top.questions_to_ask],
         },
-        "sources": sources_json(recommendation_sources(catalog, rec)),
+        "routes": [r.model_dump(mode="json") for r in advice.routes],
+        "paid_privately_note": advice.warning.model_dump(mode="json") if advice.warning else None,
+        "sources": sources_json(recommendation_sources(catalog, rec, routes=routes_cited)),
         **about(catalog),
     }
 

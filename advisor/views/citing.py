@@ -15,18 +15,28 @@ from advisor.views.blocks import Block, Bullets, Paragraph, Section, SourceList
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
 
-KIND_LABELS = {"estimate": " (estimate)", "inference": " (common practice, not a rule)"}
+KIND_LABELS = {
+    "estimate": " (estimate, secondary source)",
+    "inference": " (our inference)",
+}
 
 
 def cite(fact: Fact) -> str:
     return f"{fact.text}{KIND_LABELS.get(fact.kind, '')} [{', '.join(fact.sources)}]"
 
 
+def code_line(code: OccupationCode) -> str:
+    """An occupation code with its dated median pay, each figure cited on its own."""
+    pay = "".join(f" {cite(m)}" for m in code.median_pay)
+    return f"{code.system} {code.code} {code.title} ({code.match}): {cite(code)}{pay}"
+
+
 def fact_line(fact: Fact) -> str:
     """A fact as one cited line, led by its name or value where it has one
-    (an occupation code by the code itself: `SOC 21-1022 Healthcare Social Workers`)."""
+    (an occupation code by the code itself: `SOC 21-1022 Healthcare Social Workers`,
+    then its dated median pay)."""
     if isinstance(fact, OccupationCode):
-        return f"{fact.system} {fact.code} {fact.title} ({fact.match}): {cite(fact)}"
+        return code_line(fact)
     lead = getattr(fact, "name", None) or getattr(fact, "value", None)
     return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)
 

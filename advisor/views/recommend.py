@@ -14,6 +14,14 @@ from advisor.scoring import Reason, Recommendation
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
+from advisor.views.routes import (
+    advice_facts,
+    advice_for,
+    next_steps_sections,
+    paid_privately_text,
+    route_short,
+    wants_free,
+)
 from advisor.views.sources import recommendation_sources
 from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
@@ -152,6 +160,7 @@ def recommendation_document(
     `described` puts what was understood from the person's own words first."""
     top = catalog.role(rec.top.role)
     compared: list[Role] = []
+    advice = advice_for(catalog, answers, top.id)
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
     if described is not None:
         sections.insert(0, understood_section(catalog.questionnaire, described))
@@ -159,6 +168,9 @@ def recommendation_document(
         pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
         compared = pair.roles
         sections.append(Section("The top two compared", (aspect_table(pair),)))
+    routes = next_steps_sections(catalog, advice)
+    if wants_free(answers):  # help should be covered, or not sure: the free routes first
+        sections += routes
     sections += [
         Section(
             f"Next steps: finding a {top.name.lower()}",
@@ -171,11 +183,16 @@ def recommendation_document(
             ),
         ),
     ]
-    sections += closing_sections(catalog, recommendation_sources(catalog, rec, compared))
+    if not wants_free(answers):
+        sections += routes
+    sources = recommendation_sources(catalog, rec, compared, advice_facts(advice))
+    sections += closing_sections(catalog, sources)
     return Document("advisor: which kind of help fits", tuple(sections))
 
 
 STRONGEST = 3  # reasons shown in the short result
+FIRST_STEPS = 2  # first steps in the short result (--details: all of them): the best
+# route for these answers, a second one if it is free, and at least one way to find the role
 
 
 def rerun_command(command: str, questionnaire: Questionnaire, answers: Answers) -> str:
@@ -257,14 +274,24 @@ def closing_short(
 
 
 def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
-    """The first two ways to find the top role.
-
-    Hook for free routes (#10): when the knowledge base can name free or
-    low-cost routes for these answers, the first of them goes first here.
-    """
+    """The first steps: the best free or low-cost route for these answers
+    (knowledge #10), first when help should be covered or payment is not known,
+    and a way to find the top role; a plain note when the top role is usually
+    paid privately although they want covered help. --details shows all."""
     top = catalog.role(rec.top.role)
-    steps = [cite(f) for f in top.find_one[:2]]
-    return Section(f"First steps: finding a {top.name.lower()}", (Bullets(tuple(steps)),))
+    advice = advice_for(catalog, answers, top.id)
+    shown = [r for i, r in enumerate(advice.routes) if i == 0 or (i == 1 and r.free)]
+    routes = [route_short(r) for r in shown]
+    steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
+    items = [*routes, *steps] if wants_free(answers) else [*steps, *routes]
+    blocks: list[Block] = []
+    if advice.warning is not None:
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+    blocks.append(Bullets(tuple(items)))
+    title = f"First steps: finding a {top.name.lower()}"
+    if routes:
+        title += ", or free and low-cost help"
+    return Section(title, tuple(blocks))
 
 
 def short_recommendation_document(

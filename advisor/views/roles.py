@@ -50,7 +50,7 @@ def role_document(catalog: Catalog, role: Role) -> Document:
         facts("Skills", role.skills),
         facts("Credentials and associations", role.credentials),
         one("Average salary (from the source articles)", role.salary),
-        facts("Closest occupation codes", role.occupation_codes),
+        facts("Closest occupation codes (U.S.), with dated median pay", role.occupation_codes),
     ]
     if role.variants:
         sections.append(
@@ -75,10 +75,14 @@ def role_document(catalog: Catalog, role: Role) -> Document:
     disputes = catalog.disagreements_about(role.id)
     if disputes:
         sections.append(disagreements_section(disputes))
+    from advisor.views.routes import alternatives_section  # not needed by `roles`
+
+    alternatives, route_facts = alternatives_section(catalog, role)
     sections += [
         facts("Where to find one", role.find_one),
         facts("Questions to ask", role.questions_to_ask),
+        alternatives,
     ]
-    sources = catalog.cited(role, *disputes, catalog.knowledge.loose_titles)
+    sources = catalog.cited(role, *disputes, *route_facts, catalog.knowledge.loose_titles)
     sections += closing_sections(catalog, sources)
     return Document(f"{role.name} ({role.id})", tuple(sections))

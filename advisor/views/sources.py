@@ -3,11 +3,14 @@ list the same sources for the same run."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.comparison import CAREER_ASPECTS
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from advisor.comparison import Comparison
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.models import Role, Source
@@ -15,10 +18,13 @@ if TYPE_CHECKING:
 
 
 def recommendation_sources(
-    catalog: Catalog, rec: Recommendation, compared: list[Role] | None = None
+    catalog: Catalog,
+    rec: Recommendation,
+    compared: list[Role] | None = None,
+    routes: Sequence[BaseModel] = (),
 ) -> list[Source]:
-    """Sources behind the reasons, the top role's next steps, the close-call note
-    and any roles compared alongside."""
+    """Sources behind the reasons, the top role's next steps, the close-call note,
+    any roles compared alongside and the free or low-cost routes offered."""
     top = catalog.role(rec.top.role)
     ids = dict.fromkeys(rec.source_ids)
     extra = [
@@ -33,7 +39,8 @@ def recommendation_sources(
         extra.append(catalog.questionnaire.close_call)
     if rec.tie and catalog.questionnaire.tie:
         extra.append(catalog.questionnaire.tie)
-    ids.update(dict.fromkeys(s.id for s in catalog.cited(*extra, *(compared or []))))
+    cited = catalog.cited(*extra, *routes, *(compared or []))
+    ids.update(dict.fromkeys(s.id for s in cited))
     return [catalog.sources[i] for i in ids]
 
 

@@ -1,0 +1,196 @@
+"""Free and low-cost routes, and other titles people meet, as documents: the
+`routes` command, the alternatives on a role's page, the routes among a
+recommendation's next steps, and the page `show` gives for a title."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from advisor.answers import Answers
+from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Fact, Role
+from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
+from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
+from advisor.views.citing import KIND_LABELS, cite, closing_sections
+
+if TYPE_CHECKING:
+    from advisor.knowledge.titles import Title
+
+# The situation questions whose answers steer which routes come first.
+SETTING_QUESTION = "setting"
+PAYMENT_QUESTION = "payment"
+
+
+def advice_for(catalog: Catalog, answers: Answers, top_role: str) -> RouteAdvice:
+    """The routes for a recommendation: the person's needs (every multi-choice
+    answer), where they are, and how they want to pay."""
+    questionnaire = catalog.questionnaire
+    needs = [a for q in questionnaire.questions if q.kind == "multi" for a in answers.get(q.id, ())]
+    setting = next(iter(answers.get(SETTING_QUESTION, ())), None)
+    payment = next(iter(answers.get(PAYMENT_QUESTION, ())), None)
+    return advise(catalog.routes, needs, setting=setting, payment=payment, top_role=top_role)
+
+
+def wants_free(answers: Answers) -> bool:
+    """True when help should come with care or insurance, or payment is not known."""
+    payment = answers.get(PAYMENT_QUESTION, ())
+    return not payment or payment[0] in WANTS_FREE
+
+
+def role_names(catalog: Catalog, role_ids: Sequence[str]) -> str:
+    return ", ".join(catalog.role(r).name.lower() for r in role_ids)
+
+
+def route_items(catalog: Catalog, route: Route) -> Bullets:
+    """One route in full: what it is, who qualifies, cost, how to reach it."""
+    return Bullets(
+        (
+            f"What it is: {cite(route.what)}",
+            f"Who qualifies: {cite(route.who)}",
+            f"Cost to you: {cite(route.cost)}",
+            *(f"How to reach it: {cite(f)}" for f in route.reach),
+            f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. "
+            f"{cite(route.stands_in_for)}",
+        )
+    )
+
+
+def route_line(route: Route) -> str:
+    """One route in a line: its name, cost and first way to reach it."""
+    return f"{route.name}. Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
+
+
+COST_WORDS = {
+    "free": "free",
+    "included": "comes with your plan",
+    "low-cost": "free or low cost",
+    "cost-sharing": "your usual cost-sharing applies",
+    "unknown": "cost not stated",
+}
+
+
+def route_short(route: Route) -> str:
+    """A route for the short result: its name, what it costs in a word or two
+    (cited to the cost fact) and the first way to reach it."""
+    cost, reach = route.cost, route.reach[0]
+    word = f"{COST_WORDS[cost.value]}{KIND_LABELS.get(cost.kind, '')}"
+    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *reach.sources]))  # short: one each
+    return f"{route.name} — {word}: {reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+
+
+def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
+    """Said plainly: they want covered help, and the top role usually is not."""
+    role = catalog.role(note.role).name.lower()
+    return (
+        f"You said help should come with your care or insurance, but a {role} is usually "
+        f"paid for privately. {cite(note)}"
+    )
+
+
+def route_facts(routes: Sequence[Route]) -> list[Fact]:
+    return [f for r in routes for f in (r.what, r.who, r.cost, *r.reach, r.stands_in_for)]
+
+
+def routes_document(
+    catalog: Catalog, routes: Sequence[Route], needs: Sequence[str], role: Role | None
+) -> Document:
+    """`advisor routes`: every route that matches, in full."""
+    asked = []
+    if needs:
+        asked.append(f"for: {', '.join(needs)}")
+    if role:
+        asked.append(f"standing in for a {role.name.lower()}")
+    intro = (
+        f"Free and low-cost help in the {catalog.knowledge.scope}"
+        + (f" ({'; '.join(asked)})" if asked else "")
+        + ". Each says who qualifies, what it costs and how to reach it, only as far as "
+        "its sources state; check with the service itself."
+    )
+    blocks: list[Block] = [Paragraph(intro)]
+    if not routes:
+        blocks.append(Paragraph("No route in the knowledge base matches."))
+    sections = [Section("", tuple(blocks))]
+    sections += [Section(r.name, (route_items(catalog, r),)) for r in routes]
+    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
+    return Document("Free and low-cost routes", (*sections, *closing_sections(catalog, sources)))
+
+
+def alternatives_section(catalog: Catalog, role: Role) -> tuple[Section, list[Fact]]:
+    """`show ROLE`: the free or low-cost routes that stand in for this role."""
+    from advisor.knowledge.routes import routes_for
+
+    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    lines = tuple(route_line(r) for r in routes)
+    blocks: tuple[Block, ...] = (
+        Bullets(lines) if lines else Paragraph("None in the knowledge base."),
+        Paragraph(f"More: advisor routes --role {role.id}", "dim"),
+    )
+    facts: list[Fact] = [f for r in routes for f in (r.cost, r.reach[0])]
+    return Section("Free or low-cost alternatives", blocks), facts
+
+
+def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
+    """The routes among a recommendation's next steps, with the plain warning
+    when the top role is usually paid privately but help should be covered."""
+    blocks: list[Block] = []
+    if advice.warning is not None:
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+    if advice.routes:
+        blocks.append(Bullets(tuple(route_line(r) for r in advice.routes)))
+        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "dim"))
+    if not blocks:
+        return []
+    return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]
+
+
+def advice_facts(advice: RouteAdvice) -> list[Fact]:
+    facts: list[Fact] = [f for r in advice.routes for f in (r.cost, r.reach[0])]
+    if advice.warning is not None:
+        facts.append(advice.warning)
+    return facts
+
+
+def title_document(catalog: Catalog, title: Title) -> Document:
+    """`show navigator`: another title, the role it is closest to and how it differs."""
+    closest = catalog.role(title.closest.role)
+    also = [catalog.role(r).name.lower() for r in title.closest.also]
+    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
+    if also:
+        lead += f"; also like a {' and a '.join(also)}"
+    sections = [
+        Section(
+            "In short",
+            (
+                *(
+                    (Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"),)
+                    if title.aliases
+                    else ()
+                ),
+                Paragraph(f"{lead}."),
+                Paragraph(f"How it differs: {cite(title.closest)}"),
+            ),
+            highlight=True,
+        ),
+        Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
+    ]
+    routes = [r for r in catalog.route_book.routes if r.id in title.routes]
+    if routes:
+        sections.append(
+            Section("Free or low-cost routes", (Bullets(tuple(route_line(r) for r in routes)),))
+        )
+    sections.append(
+        Section(
+            "More",
+            (
+                Paragraph(
+                    f"advisor show {closest.id} (the closest role), "
+                    f"advisor compare {closest.id} ROLE, advisor routes"
+                ),
+            ),
+        )
+    )
+    facts = [*title.what, title.closest, *(f for r in routes for f in (r.cost, r.reach[0]))]
+    sources = catalog.cited(*facts, catalog.knowledge.loose_titles)
+    sections += closing_sections(catalog, sources)
+    return Document(f"{title.name} ({title.id})", tuple(sections))
