@@ -101,9 +101,13 @@ def test_same_result_in_every_process() -> None:
 def test_95_or_more_only_when_needs_and_situation_both_point_to_the_role(
     answers: dict[str, tuple[str, ...]],
 ) -> None:
+    """95 rounds from evidence of at least 0.89 (needs weigh 0.6, situation 0.4), so
+    neither part can be below 7/10 of a full answer: with every need pointing to the
+    role, three of the four situation answers (the fourth "not sure") still reach 95,
+    and that is right: nothing said points elsewhere. Hypothesis found that case."""
     for s in recommend(Q, ROLE_IDS, answers).ranking:
         if s.score >= 95:
-            assert all(part >= Fraction(3, 4) for _, part in s.parts), s
+            assert all(part >= Fraction(7, 10) for _, part in s.parts), s
 
 
 def reversed_data(questionnaire: Questionnaire) -> Questionnaire:
