@@ -30,9 +30,11 @@ def test_describe_json_lists_each_answer_with_its_words(run: Run) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"question": "setting", "answer": "home", "because": "lives alone"} in data["understood"]
-    assert {"question": "needs", "answer": "family-updates", "because": "miles away"} in data[
-        "understood"
-    ]
+    assert {
+        "question": "needs",
+        "answer": "family-updates",
+        "because": "I'm 300 miles away",
+    } in data["understood"]
     assert not any(u["answer"] == "medical-bills" for u in data["understood"])
     assert data["not_understood"] == ["side", "payment"]
     assert data["answers"]["timeframe"] == "ongoing"
