@@ -35,7 +35,7 @@ R = TypeVar("R")
 
 app = typer.Typer(
     name="advisor",
-    help="Find the right kind of help in the health-care system: patient advocate, case "
+    help="Find the right kind of help in the U.S. health-care system: patient advocate, case "
     "manager, care coordinator or care manager. Guidance only, not medical, legal or "
     "financial advice.\n\nExample: advisor recommend\n\n"
     "Tab completion (bash, zsh, fish): run advisor --install-completion once, then open a "
@@ -368,7 +368,8 @@ def main_options(
             show_default=False,
             metavar="DIR",
             help="Use the knowledge base in this folder (roles.json, questions.json, "
-            "sources.json, career.json) instead of the bundled one.",
+            "sources.json, career.json; optional routes.json, titles.json) instead of the "
+            "bundled one.",
         ),
     ] = None,
     version: Annotated[
@@ -403,7 +404,10 @@ def roles(
     )
 
 
-@app.command(cls=RoleArgumentCommand, short_help="Everything about one role, with its sources.")
+@app.command(
+    cls=RoleArgumentCommand,
+    short_help="Everything about one role (or another title), with sources.",
+)
 @friendly
 def show(
     ctx: typer.Context,
