@@ -119,7 +119,8 @@ def _prompt(
 
 
 DESCRIBE_PROMPT = "In a sentence or two, what is going on? (Enter to skip)"
-KEEP_PROMPT = "Keep these answers? (No: you answer every question yourself)"
+KEEP_PROMPT = "Keep these answers?"
+KEEP_HELP = "If not, you answer every question yourself."
 
 
 def ask_description(
@@ -154,6 +155,7 @@ def ask_description(
             **to,
         )
     if described.used:
+        questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
         keep = questionary.confirm(KEEP_PROMPT, default=True, **prompt_options)
         if not keep.application.run(handle_sigint=False):
             return answers, None
