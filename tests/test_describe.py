@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from advisor.describe import fill, one_slip, read, tokens
@@ -262,3 +264,25 @@ def test_a_bad_cue_in_a_knowledge_base_copy_is_a_data_error(run: Any, data_copy:
     result = run("--data", str(data_copy), "recommend", "--timeframe", "ongoing", "--no-input")
     assert result.exit_code == 1
     assert "cues" in result.output
+
+
+PHRASES = (
+    "mom dad is not in the hospital at home rehab never bills doesn't need help denied "  # noqa: SIM905
+    "can't afford lives alone dementia surgery , . but and insurence meds no longer".split()
+)
+WORDS = st.sampled_from(PHRASES)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=30).map(" ".join) | st.text(max_size=200))
+def test_any_text_reads_without_error_and_only_from_its_own_words(text: str) -> None:
+    q = questionnaire()
+    reading = read(text, q)
+    assert reading == read(text, q)
+    live = {(h.question, h.option) for h in reading.hits if not h.negated}
+    for understood in reading.understood:
+        assert (understood.question, understood.answer) in live
+        assert all(words in text for words in understood.because)
+    for question in q.questions:
+        if question.kind == "single":
+            assert len(reading.answers().get(question.id, ())) <= 1
