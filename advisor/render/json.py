@@ -1,11 +1,15 @@
-"""Plain dictionaries for every command's --json output, from the models the views use."""
+"""Plain dictionaries for every command's --json output, from the models the views use.
+
+Their shapes, and the vocabulary they share, are described in json_shapes.py
+(the JSON Schema of `advisor schema COMMAND`); a test keeps the two in step.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from advisor.comparison import CAREER_ASPECTS
+from advisor.comparison import ASPECTS, CAREER_ASPECTS
 from advisor.placement import person_position
 from advisor.views.sources import career_sources, comparison_sources, recommendation_sources
 
@@ -101,6 +105,7 @@ def ranking_json(
         "runner_up": rec.runner_up.role,
         "ranking": [
             {
+                "id": s.role,
                 "role": s.role,
                 "name": catalog.role(s.role).name,
                 "score": s.score,
@@ -180,7 +185,7 @@ def recommendation_json(
 
 def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
     """The roles' data side by side, aspect by aspect, with what they share."""
-
+    aspect_ids = {a.label: a.id for a in ASPECTS}
     return {
         "roles": [{"id": r.id, "name": r.name} for r in c.roles],
         "aspects": [
@@ -193,7 +198,12 @@ def comparison_json(catalog: Catalog, c: Comparison) -> dict[str, Any]:
         ],
         "shared": [f.model_dump(mode="json") for f in c.shared],
         "differences": [
-            {"aspect": label, "values": {r.id: v for r, v in values}}
+            {
+                "id": aspect_ids.get(label, label),
+                "label": label,
+                "aspect": label,
+                "values": {r.id: v for r, v in values},
+            }
             for label, values in c.differences
         ],
         "disagreements": [d.model_dump(mode="json") for d in c.disagreements],
@@ -223,7 +233,7 @@ def map_json(catalog: Catalog, answers: Answers) -> dict[str, Any]:
             "y": "one episode (-1) to ongoing (+1)",
         },
         "roles": [
-            {"role": r.id, "name": r.name, **r.position.model_dump(mode="json")}
+            {"id": r.id, "role": r.id, "name": r.name, **r.position.model_dump(mode="json")}
             for r in catalog.roles
         ],
         "you": None if x is None and y is None else {"x": x, "y": y},
