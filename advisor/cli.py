@@ -740,7 +740,7 @@ def role_map(
     show(out, map_view(out, catalog, answers), paged=not no_pager)
 
 
-OUTPUT_COMMANDS = ("roles", "show", "compare", "recommend", "career", "map")
+OUTPUT_COMMANDS = ("roles", "show", "compare", "recommend", "career", "map", "routes")
 
 
 def _one_of(value: str, choices: "tuple[str, ...] | list[str]", what: str) -> str:
@@ -763,7 +763,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a command's --json output, generated from its models.
 
-    COMMAND is one of: roles, show, compare, recommend, career, map.
+    COMMAND is one of: roles, show, compare, recommend, career, map, routes.
 
     Example: advisor schema recommend > recommend.schema.json
     """
@@ -850,8 +850,8 @@ def data_schema(
     """Print the JSON Schema of a knowledge-base file, generated from the models advisor
     reads it with, so an editor can check the file as you type.
 
-    FILE is one of roles.json, sources.json, questions.json, career.json; without
-    it, all of them, by file name.
+    FILE is one of roles.json, sources.json, questions.json, career.json,
+    routes.json, titles.json; without it, all of them, by file name.
 
     Example: advisor data schema roles.json > roles.schema.json
     """

@@ -75,7 +75,7 @@ def test_check_lists_every_problem_of_a_broken_copy(run: Run, data_copy: Path) -
         "roles.json: roles[0].summary: required field is missing",
         "roles.json: roles[1].salary.amount: Input should be a valid integer",
         "roles.json: roles[2].focus.sources: unknown source 'nowhere'",
-        "routes.json: routes[0].what.sources[0]: unknown source 'ghost'",
+        "routes.json: routes[0].what.sources: unknown source 'ghost'",
         "sources.json: sources[0].as_of: 2999-01-01 is in the future",
     ]
     for part in expected:
@@ -120,7 +120,10 @@ def test_check_of_a_missing_folder_or_file(run: Run, data_copy: Path, tmp_path: 
     assert "sources.json: file not found" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["roles.json", "sources.json", "questions.json", "career.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["roles.json", "sources.json", "questions.json", "career.json", "routes.json", "titles.json"],
+)
 def test_data_schema_validates_the_bundled_file(run: Run, name: str) -> None:
     result = run("data", "schema", name)
     assert result.exit_code == 0, result.output
@@ -134,7 +137,14 @@ def test_data_schema_validates_the_bundled_file(run: Run, name: str) -> None:
 
 def test_data_schema_without_a_file_gives_all_and_a_typo_a_suggestion(run: Run) -> None:
     every = json.loads(run("data", "schema").stdout)
-    assert set(every) == {"roles.json", "sources.json", "questions.json", "career.json"}
+    assert set(every) == {
+        "roles.json",
+        "sources.json",
+        "questions.json",
+        "career.json",
+        "routes.json",
+        "titles.json",
+    }
     typo = run("data", "schema", "role.json")
     assert typo.exit_code == 2
     assert "Did you mean roles.json?" in typo.stderr

@@ -5,7 +5,7 @@ editors a JSON Schema of each file.
 The checks are the loader's own (the same models and cross-checks), but every
 problem is listed, one line each naming the file and field, instead of
 stopping at the first. Beyond the loader: every cited source id must exist
-(in every file, also those the loader does not read yet), no source may be
+(in every file, also any the loader does not read), no source may be
 dated in the future, and, given a folder of the articles the text was written
 from (`--against`), no string may share seven or more words in a row with one.
 """
@@ -30,7 +30,9 @@ from advisor.knowledge.catalog import (
     CAREER_FILE,
     QUESTIONS_FILE,
     ROLES_FILE,
+    ROUTES_FILE,
     SOURCES_FILE,
+    TITLES_FILE,
     bundled_directory,
     format_location,
 )
@@ -42,13 +44,20 @@ def file_models() -> dict[str, type[BaseModel]]:
     """Each knowledge-base file the loader reads, with the model it is read as."""
     from advisor.knowledge.models import KnowledgeBase, SourceList
     from advisor.knowledge.questions import Questionnaire
+    from advisor.knowledge.routes import RouteBook
+    from advisor.knowledge.titles import TitleBook
 
     return {
         SOURCES_FILE: SourceList,
         ROLES_FILE: KnowledgeBase,
         QUESTIONS_FILE: Questionnaire,
         CAREER_FILE: Questionnaire,
+        ROUTES_FILE: RouteBook,
+        TITLES_FILE: TitleBook,
     }
+
+
+OPTIONAL_FILES = (ROUTES_FILE, TITLES_FILE)  # a --data folder may leave these out
 
 
 def file_schema(name: str) -> dict[str, Any]:
@@ -104,6 +113,8 @@ def check_folder(folder: Path, against: Path | None = None) -> tuple[list[str], 
         except DataError as exc:
             problems.append(str(exc))
     for name in file_models():
+        if name in OPTIONAL_FILES:
+            continue
         if name not in documents and not any(p.startswith(f"{folder / name}:") for p in problems):
             problems.append(f"{folder / name}: file not found")
 
@@ -156,14 +167,16 @@ def _loader_problems(folder: Path) -> list[str]:
         catalog = load_catalog.__wrapped__(folder)  # uncached: the folder may have changed
         catalog.questionnaire  # noqa: B018 -- reading them runs their checks
         catalog.career  # noqa: B018
+        catalog.routes  # noqa: B018
+        catalog.titles  # noqa: B018
     except DataError as exc:
         return [str(exc)]
     return []
 
 
 def _citation_problems(folder: Path, documents: dict[str, Any], source_ids: list[str]) -> list[str]:
-    """Cited ids that sources.json lacks (in the files the loader does not read yet:
-    its models check the others), and sources dated in the future."""
+    """Cited ids that sources.json lacks (in files the loader does not read: its
+    models check the others), and sources dated in the future."""
     known = set(source_ids)
     problems = []
     for name, document in documents.items():

@@ -15,9 +15,9 @@ as a value or as the key of a map keyed by those ids (`answers`, `values`,
 """
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from advisor.knowledge.models import (
     Credential,
@@ -35,6 +35,8 @@ from advisor.knowledge.models import (
     WorksFor,
     WorksForValue,
 )
+from advisor.knowledge.routes import PaidPrivately, Route
+from advisor.knowledge.titles import Title
 
 # A cited fact of any kind, as the aspects of `compare` and `career` list them.
 AnyFact = OccupationCode | Credential | Salary | Variant | LooseTitle | WorksFor | Timeframe | Fact
@@ -50,6 +52,7 @@ class About(Shape):
     version: str
     as_of: date
     disclaimer: str
+    scope: str = Field(description="where the facts hold, e.g. United States")
 
 
 class RoleSummary(Shape):
@@ -75,10 +78,27 @@ class ShowOutput(Role):
 
     disagreements: list[Disagreement]
     titles_used_loosely: Fact
+    free_or_low_cost_alternatives: list[Route]
     sources: list[Source]
     version: str
     as_of: date
     disclaimer: str
+    scope: str
+
+
+class ShowTitleOutput(Title):
+    """`advisor show TITLE --json`: another title people meet, not one of the four roles."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+    kind: Literal["other-title"]
+    closest_role: str
+    free_or_low_cost_routes: list[Route]
+    sources: list[Source]
+    version: str
+    as_of: date
+    disclaimer: str
+    scope: str
 
 
 class RoleRef(Shape):
@@ -161,10 +181,27 @@ class NextSteps(Shape):
     questions_to_ask: list[str]
 
 
+class Understood(Shape):
+    question: str
+    answer: str
+    because: str
+
+
 class RecommendOutput(Ranking):
-    """`advisor recommend --json`."""
+    """`advisor recommend --json`; `understood` and `not_understood` with --describe only."""
 
     next_steps: NextSteps
+    routes: list[Route] = Field(description="free or low-cost routes to try first")
+    paid_privately_note: PaidPrivately | None
+    understood: list[Understood] | None = Field(default=None, description="with --describe")
+    not_understood: list[str] | None = Field(default=None, description="with --describe")
+
+
+class RoutesOutput(About):
+    """`advisor routes --json`."""
+
+    routes: list[Route]
+    sources: list[Source]
 
 
 class CareerOutput(Ranking):
@@ -201,19 +238,24 @@ class MapOutput(About):
     you: Point | None
 
 
-OUTPUTS: dict[str, type[BaseModel]] = {
+OUTPUTS: dict[str, Any] = {
     "roles": RolesOutput,
-    "show": ShowOutput,
+    "show": ShowOutput | ShowTitleOutput,
     "compare": CompareOutput,
     "recommend": RecommendOutput,
     "career": CareerOutput,
     "map": MapOutput,
+    "routes": RoutesOutput,
 }
-Command = Literal["roles", "show", "compare", "recommend", "career", "map"]
 
 
-def output_schema(command: str) -> dict[str, object]:
-    """The JSON Schema of one command's `--json` output."""
-    model = OUTPUTS[command]
-    schema = model.model_json_schema(mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+def validate_output(command: str, data: object) -> object:
+    """`data` as the model of `command`'s output; ValidationError if it does not fit."""
+    return TypeAdapter(OUTPUTS[command]).validate_python(data)
+
+
+def output_schema(command: str) -> dict[str, Any]:
+    """The JSON Schema of one command's `--json` output (what a script may receive)."""
+    schema = TypeAdapter(OUTPUTS[command]).json_schema(mode="validation")
+    title = f"advisor {command} --json"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
