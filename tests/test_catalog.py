@@ -146,6 +146,9 @@ def test_environment_variable_points_at_another_knowledge_base(
     def rename(data: Any) -> None:
         data["roles"][0]["name"] = "Health advocate (our clinic)"
         data["roles"][0]["aliases"].remove("health advocate")
+        # a note on where an alias comes from goes with the alias (the loader checks)
+        notes = data["roles"][0]["alias_notes"]
+        data["roles"][0]["alias_notes"] = [n for n in notes if n["alias"] != "health advocate"]
 
     edit_json(data_copy / "roles.json", rename)
     monkeypatch.setenv("ADVISOR_DATA", str(data_copy))

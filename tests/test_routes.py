@@ -277,3 +277,22 @@ def test_free_first_when_help_should_be_covered(
     for route in advice.routes:
         assert not needs or set(needs) & set(route.needs)
     assert (advice.warning is not None) == (payment == "covered")
+
+
+def test_aliases_say_where_they_come_from(run: Run, data_copy: Path) -> None:
+    out = flat(run("show", "care-manager").stdout)
+    assert "'aging life care manager': A registered title only members of the Aging" in out
+    data = json.loads(run("show", "care-coordinator", "--json").stdout)
+    note = next(n for n in data["alias_notes"] if n["alias"] == "care navigator")
+    assert note["kind"] == "inference"
+    edit_json(
+        data_copy / "roles.json",
+        lambda d: d["roles"][0]["alias_notes"].append(
+            {"alias": "tribune", "text": "x", "sources": ["seed-000"]}
+        ),
+    )
+    result = run("--data", str(data_copy), "roles")
+    assert result.exit_code == 1
+    assert "roles[0].alias_notes[5].alias: 'tribune' is not one of the role's aliases" in (
+        result.stderr
+    )

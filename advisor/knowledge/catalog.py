@@ -294,6 +294,13 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
                     f"is already used by role {owner!r}"
                 )
             names[key] = role.id
+        aliases = {normalise(a) for a in role.aliases}
+        for ni, note in enumerate(role.alias_notes):
+            if normalise(note.alias) not in aliases:
+                raise DataError(
+                    f"{path}: roles[{index}].alias_notes[{ni}].alias: "
+                    f"{quoted(note.alias)} is not one of the role's aliases"
+                )
     for index, dispute in enumerate(knowledge.disagreements):
         for role_id in dispute.roles:
             if role_id not in role_ids:

@@ -82,6 +82,12 @@ class LooseTitle(Fact):
     title: Text
 
 
+class AliasNote(Fact):
+    """Where one of a role's other names comes from (or that no source uses it)."""
+
+    alias: Text
+
+
 class Credential(Fact):
     name: Text
     body: PlainText
@@ -126,6 +132,7 @@ class Role(Strict):
     name: Text
     aliases: list[Text]
     loose_titles: list[LooseTitle]
+    alias_notes: list[AliasNote] = Field(default_factory=list)
     summary: Fact
     works_for: WorksFor
     settings: Annotated[list[Fact], Field(min_length=1)]

@@ -65,6 +65,13 @@ def role_document(catalog: Catalog, role: Role) -> Document:
                 ),
             )
         )
+    if role.alias_notes:
+        sections.append(
+            Section(
+                "Where its other names come from",
+                (Bullets(tuple(f"'{n.alias}': {cite(n)}" for n in role.alias_notes)),),
+            )
+        )
     if role.loose_titles:
         sections.append(
             Section(
