@@ -462,7 +462,9 @@ def show(
         )
 
 
-@app.command(cls=AdvisorCommand, short_help="Free and low-cost routes to the same help (U.S.).")
+@app.command(
+    cls=RoleArgumentCommand, short_help="Free and low-cost routes to the same help (U.S.)."
+)
 @friendly
 def routes(
     ctx: typer.Context,

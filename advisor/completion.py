@@ -6,6 +6,7 @@ Completion runs a whole process on every Tab, so it loads only the roles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +16,34 @@ from advisor.errors import AdvisorError
 from advisor.help_format import AdvisorCommand
 
 
+def _catalog(ctx: Any) -> Any:
+    from advisor.knowledge.catalog import load_catalog
+
+    data = ctx.find_root().params.get("data")
+    return load_catalog(Path(data).resolve() if data else None)
+
+
 def role_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
     """Role ids and every alias, folded as `resolve` accepts them, not yet `given`.
 
     A role id also matches on a later word, so `adv` offers patient-advocate as
     well as the alias advocate.
     """
-    from advisor.knowledge.catalog import load_catalog
-
-    data = ctx.find_root().params.get("data")
-    try:
-        catalog = load_catalog(Path(data).resolve() if data else None)
-    except AdvisorError:
-        return []
+    catalog = _catalog(ctx)
     key = incomplete.lower()
     ids = [r.id for r in catalog.roles if key and f"-{key}" in f"-{r.id}"]
     found = dict.fromkeys([*ids, *(n for n in catalog.names if n.startswith(key))])
     return [n for n in found if n not in given]
+
+
+def need_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
+    """The needs routes serve (`routes --need`); after a comma, the next one."""
+    from advisor.knowledge.catalog import need_ids
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    needs = sorted(need_ids(_catalog(ctx).questionnaire))
+    return [prefix + n for n in needs if n.startswith(last.lower())]
 
 
 def aspect_names(incomplete: str) -> list[str]:
@@ -43,26 +55,40 @@ def aspect_names(incomplete: str) -> list[str]:
     return [prefix + a.id for a in (*ASPECTS, CODES) if a.id.startswith(last.lower())]
 
 
+Completer = Callable[[Any, str, list[str]], list[str]]
+# parameters, by name, that complete from the knowledge base in use
+COMPLETERS: dict[str, Completer] = {
+    "role": role_names,
+    "role_names": role_names,
+    "need": need_names,
+}
+
+
 class RoleArgumentCommand(AdvisorCommand):
-    """A command whose ROLE argument completes role names.
+    """A command whose role names (ROLE arguments, --role) and --need complete.
 
     typer's `autocompletion` keeps only answers that start with the typed text,
-    which would hide patient-advocate from `adv`; so the argument completes
+    which would hide patient-advocate from `adv`; so these parameters complete
     through click's own per-parameter hook instead.
     """
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)
         for param in params:
-            if param.param_type_name == "argument":
-                param.shell_complete = _role_completer(param)
+            complete = COMPLETERS.get(param.name)
+            if complete is not None:
+                param.shell_complete = _hook(param, complete)
         return params
 
 
-def _role_completer(param: Any) -> Any:
-    def complete(ctx: Any, incomplete: str) -> list[CompletionItem]:
+def _hook(param: Any, complete: Completer) -> Any:
+    def shell_complete(ctx: Any, incomplete: str) -> list[CompletionItem]:
         given = ctx.params.get(param.name) or []
         given = [given] if isinstance(given, str) else list(given)
-        return [CompletionItem(n) for n in role_names(ctx, incomplete, given)]
+        try:
+            names = complete(ctx, incomplete, given)
+        except AdvisorError:  # a broken knowledge base completes nothing
+            return []
+        return [CompletionItem(n) for n in names]
 
-    return complete
+    return shell_complete

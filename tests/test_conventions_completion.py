@@ -65,6 +65,12 @@ def test_commands_flags_and_values_complete() -> None:
     assert complete_bash("advisor compare --aspect cost,s") == ["cost,settings", "cost,salary"]
 
 
+def test_routes_complete_roles_and_needs() -> None:
+    assert "patient-advocate" in complete_bash("advisor routes --role adv")
+    assert complete_bash("advisor routes --need insurance-d") == ["insurance-denial"]
+    assert "discharge,medications" in complete_bash("advisor routes --need discharge,me")
+
+
 def test_a_broken_knowledge_base_completes_nothing_quietly(tmp_path: Path) -> None:
     assert complete_bash("advisor compare adv", ADVISOR_DATA=str(tmp_path)) == []
 
