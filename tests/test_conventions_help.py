@@ -170,3 +170,22 @@ def test_only_one_output_may_take_standard_output(run: Run) -> None:
     three = run("recommend", "--timeframe", "ongoing", "--save", "-", "--report", "-", "--json")
     assert three.exit_code == 2
     assert "would all print" in three.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["recommend", "--bad"], "advisor: error: No such option: --bad. See: advisor recommend"),
+        (["compare", "--aspct", "x"], "Did you mean --aspect?"),
+        (["bogus"], "advisor: error: No such command 'bogus'. See: advisor --help"),
+        (["show"], "advisor: error: Missing argument 'ROLE'."),
+    ],
+)
+def test_usage_errors_are_one_line_in_advisors_style(args: list[str], expected: str) -> None:
+    """The same one-line style as every other error, not click's three-line box."""
+    result = advisor_piped(*args, input="")
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert result.stderr.startswith("advisor: error: ")
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""

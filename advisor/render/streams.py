@@ -3,6 +3,7 @@ full, not UTF-8, or a pipe closed early. Used by `cli.main` only."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -91,17 +92,22 @@ def run_guarded(run: Callable[[], Any]) -> int:
 
 
 def _show(exc: Any) -> None:
-    """A usage error as typer shows it; a closed or full stderr is ignored."""
-    try:
-        from typer.core import HAS_RICH
+    """A usage error in advisor's own style: one line, `advisor: error: ...`, with a
+    suggestion for a mistyped option and where to read more; a closed or full
+    stderr is ignored."""
+    from typer import _click as click
 
-        from advisor.cli import app
+    from advisor.render.console import print_error
 
-        if HAS_RICH and app.rich_markup_mode is not None:
-            from typer import rich_utils
-
-            rich_utils.rich_format_error(exc)
-        else:
-            exc.show()
-    except (OSError, ValueError):
-        pass
+    message = exc.format_message()
+    if isinstance(exc, click.exceptions.NoSuchOption) and exc.possibilities:
+        message = (
+            f"No such option: {exc.option_name}. Did you mean {' or '.join(exc.possibilities)}?"
+        )
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += (
+            "" if message.endswith(("?", ".")) else "."
+        ) + f" See: {ctx.command_path} --help"
+    with contextlib.suppress(OSError, ValueError):
+        print_error(message)
