@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 DEFAULT_PAGER = "less"
 # Quit if it fits, keep colour, leave the text on screen, and say how to move.
 LESS_DEFAULTS = "-FRX -Ps(Space or arrows for more, b to go back, q to quit)$"
+# less cuts a prompt wider than the screen from the left ("rrows for more, ..."),
+# so a narrow terminal gets the short one.
+LESS_NARROW = "-FRX -Ps(Space for more, b back, q quit)$"
+
+
+def less_defaults(width: int) -> str:
+    """The `LESS` options for a screen `width` columns wide: the prompt fits on it."""
+    return LESS_DEFAULTS if width > len(LESS_DEFAULTS) - len("-FRX -Ps$") else LESS_NARROW
 
 
 def pager_command() -> str | None:
@@ -47,13 +55,13 @@ def show(console: Console, *renderables: RenderableType, paged: bool = True) -> 
     if command is None or text.count("\n") < console.height:
         sys.stdout.write(text)
         return
-    _run(command, text)
+    _run(command, text, console.width)
 
 
-def _run(command: str, text: str) -> None:
+def _run(command: str, text: str, width: int = 80) -> None:
     """Hand `text` to the pager and wait; Ctrl-C belongs to the pager meanwhile."""
     env = dict(os.environ)
-    env.setdefault("LESS", LESS_DEFAULTS)
+    env.setdefault("LESS", less_defaults(width))
     env.setdefault("LV", "-c")  # lv, another pager: keep colour
     sys.stdout.flush()
     try:
