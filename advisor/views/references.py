@@ -27,7 +27,8 @@ def source_label(source: Source, full: bool = True) -> str:
     where = source.reference
     if not full and "://" in where:
         where = where.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")
-    return f"{title}. {where}"
+    stop = "" if title.endswith(("?", "!")) else "."  # no "Who is in charge?."
+    return f"{title}{stop} {where}"
 
 
 class References:
