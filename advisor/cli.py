@@ -94,6 +94,9 @@ SaveForce = Annotated[bool, _opt("Overwrite an existing --save file.", "--force"
 Details = Annotated[
     bool, _opt("Print the full result: every reason, costs, questions to ask.", "--details")
 ]
+CareerDetails = Annotated[
+    bool, _opt("Print the full result: every reason, every career's paths and pay.", "--details")
+]
 NoPager = Annotated[
     bool, _opt("Print long output directly instead of through a pager.", "--no-pager")
 ]
@@ -673,7 +676,7 @@ def career(
     save: SaveFile = None,
     force: SaveForce = False,
     no_input: NoInput = False,
-    details: Details = False,
+    details: CareerDetails = False,
     json_out: JsonFlag = False,
     no_pager: NoPager = False,
 ) -> None:
