@@ -156,7 +156,7 @@ def test_save_and_report_dash_print_to_standard_output(
     report = run("recommend", "--timeframe", "ongoing", "--report", "-")
     assert report.exit_code == 0, report.output
     assert report.stdout.startswith("# ")  # Markdown, and nothing else on stdout
-    assert "Report written" not in report.stderr
+    assert "Report saved" not in report.stderr
     career = run("career", "--licence", "nurse", "--save", "-")
     assert career.exit_code == 0, career.output
     assert json.loads(career.stdout) == {"licence": "nurse"}

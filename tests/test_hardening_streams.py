@@ -147,7 +147,7 @@ def test_def02_escapes_in_an_answers_path_are_not_echoed(run: Run, tmp_path: Pat
 
 
 def test_def02_escapes_in_output_paths_are_not_echoed(run: Run, tmp_path: Path) -> None:
-    """B8: errors about --save/--report paths, and `Report written to`, echoed raw."""
+    """B8: errors about --save/--report paths, and `Report saved to`, echoed raw."""
     base = ["recommend", "--timeframe", "ongoing", "--no-input"]
     for args in (
         ["--save", f"/nonexistent/{TITLE}"],

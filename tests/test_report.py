@@ -61,7 +61,7 @@ def test_markdown_report(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "for-my-sister.md"
     result = run(*ARGS, "--report", str(path))
     assert result.exit_code == 0
-    assert f"Report written to {path}" in result.stderr
+    assert f"Report saved to {path}" in result.stderr
     text = path.read_text(encoding="utf-8")
     for part in MUST_HAVE:
         assert part in text, part
