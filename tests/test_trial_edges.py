@@ -1,0 +1,53 @@
+"""Rough edges found by trying advisor as a new user would (notes/findings.md)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from advisor.render import pager
+from conftest import Run, ok
+
+
+def _prompt(less: str) -> str:
+    return less.split("-Ps", 1)[1].removesuffix("$")
+
+
+@pytest.mark.parametrize("width", [34, 40, 42, 51, 52, 80, 200])
+def test_less_prompt_fits_the_screen(width: int) -> None:
+    """less cuts a prompt wider than the screen from the left: at 42 columns the
+    long one read 'rrows for more, b to go back, q to quit)'."""
+    assert len(_prompt(pager.less_defaults(width))) < width
+    assert "q" in _prompt(pager.less_defaults(width))
+
+
+def test_pager_gets_the_prompt_for_the_console_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = tmp_path / "less"
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setenv("ADVISOR_PAGER", f"sh -c 'printf %s \"$LESS\" > {seen}; cat >/dev/null'")
+    console = Console(file=io.StringIO(), force_terminal=True, width=42, height=5)
+    pager.show(console, "\n".join(f"line {n}" for n in range(20)))
+    assert seen.read_text() == pager.less_defaults(42)
+    assert len(_prompt(seen.read_text())) < 42
+
+
+def test_a_question_title_gets_no_extra_full_stop(run: Run) -> None:
+    """The source list read 'Who is in charge of discharge planning?. whittierhealth.com'."""
+    result = ok(
+        run("recommend", "--timeframe", "episodic", "--setting", "hospital", "--need", "discharge")
+    )
+    assert "?." not in result.stdout
+    assert "discharge planning? whittierhealth.com" in result.stdout
+
+
+def test_career_help_says_what_details_adds(run: Run) -> None:
+    """career --help promised 'costs, questions to ask', which only recommend has."""
+    career = ok(run("career", "--help")).stdout
+    assert "questions to ask" not in career
+    assert "paths and pay" in " ".join(career.split())
+    assert "questions to ask" in " ".join(ok(run("recommend", "--help")).stdout.split())
