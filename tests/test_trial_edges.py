@@ -51,3 +51,10 @@ def test_career_help_says_what_details_adds(run: Run) -> None:
     assert "questions to ask" not in career
     assert "paths and pay" in " ".join(career.split())
     assert "questions to ask" in " ".join(ok(run("recommend", "--help")).stdout.split())
+
+
+def test_where_they_differ_has_no_full_stop_before_a_semicolon(run: Run) -> None:
+    """'...where the patient is comfortable.; Case manager: ...' read as a typo."""
+    out = ok(run("compare", "advocate", "case-manager", "--no-pager")).stdout
+    assert "Primary focus" in out
+    assert ".;" not in out

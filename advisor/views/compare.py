@@ -27,7 +27,7 @@ def comparison_document(catalog: Catalog, c: Comparison) -> Document:
     ]
     if c.differences:
         lines = tuple(
-            f"{label}: " + "; ".join(f"{r.name}: {v}" for r, v in values)
+            f"{label}: " + "; ".join(f"{r.name}: {v.rstrip('.')}" for r, v in values)
             for label, values in c.differences
         )
         sections.append(Section("Where they differ most", (Bullets(lines),)))
