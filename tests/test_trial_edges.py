@@ -58,3 +58,14 @@ def test_where_they_differ_has_no_full_stop_before_a_semicolon(run: Run) -> None
     out = ok(run("compare", "advocate", "case-manager", "--no-pager")).stdout
     assert "Primary focus" in out
     assert ".;" not in out
+
+
+@pytest.mark.parametrize("columns", ["42", "80"])
+def test_map_axis_labels_are_never_cut_mid_phrase(
+    run: Run, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """At 42 columns the x axis read '← works for the system works for the' / 'patient →'."""
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = ok(run("map")).stdout.splitlines()
+    assert any(line.strip().endswith("works for the patient →") for line in lines)
+    assert any(line.startswith("← works for the system") for line in lines)

@@ -64,7 +64,10 @@ def draw(points: Sequence[Point], width: int, ascii_only: bool) -> list[str]:
     lines = [top.center(width).rstrip(), edge]
     lines += [side + "".join(row) + side for row in grid]
     lines += [foot, bottom.center(width).rstrip()]
-    lines.append(left + " " * max(1, width - len(left) - len(right)) + right)
+    if len(left) + 1 + len(right) <= width:
+        lines.append(left + " " * (width - len(left) - len(right)) + right)
+    else:  # one line would wrap mid-phrase ("works for the / patient ->")
+        lines += [left, right.rjust(width)]
     return lines
 
 
