@@ -4,6 +4,7 @@
   words, and cannot be copied back): hyphens are held together while wrapping.
 - On a narrow screen a long option takes a line of its own, so its help keeps
   a readable width instead of a column a few letters wide.
+- A required argument is written `ROLE`, not typer's `{ROLE}`.
 
 Every advisor command uses `AdvisorCommand` (or a subclass), the app `AdvisorGroup`.
 """
@@ -43,6 +44,12 @@ class AdvisorContext(typer.Context):
 
 class AdvisorCommand(TyperCommand):
     context_class = AdvisorContext
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        """`advisor show [OPTIONS] ROLE`, as click writes it: typer brackets a
+        required argument in braces (`{ROLE}`), which reads like a placeholder."""
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
 class AdvisorGroup(TyperGroup):

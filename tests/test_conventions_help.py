@@ -33,7 +33,7 @@ def command_paths() -> list[tuple[str, ...]]:
     return paths
 
 
-TYPE_PLACEHOLDER = re.compile(r"<[a-z_]+(\[[a-z_\[\]]+\])?>|\{[a-z_]+\}")
+TYPE_PLACEHOLDER = re.compile(r"<[a-z_]+(\[[a-z_\[\]]+\])?>|\{[A-Za-z_]+\}")
 HYPHEN_AT_LINE_END = re.compile(r"[a-z]-$", re.M)
 
 
