@@ -849,7 +849,7 @@ def check(
 @friendly
 def data_schema(
     file: Annotated[
-        str | None, typer.Argument(metavar="[FILE]", show_default=False, hidden=True)
+        str | None, typer.Argument(metavar="FILE", show_default=False, hidden=True)
     ] = None,
 ) -> None:
     """Print the JSON Schema of a knowledge-base file, generated from the models advisor

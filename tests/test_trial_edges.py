@@ -69,3 +69,26 @@ def test_map_axis_labels_are_never_cut_mid_phrase(
     lines = ok(run("map")).stdout.splitlines()
     assert any(line.strip().endswith("works for the patient →") for line in lines)
     assert any(line.startswith("← works for the system") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("roles",),
+        ("show",),
+        ("routes",),
+        ("compare",),
+        ("recommend",),
+        ("career",),
+        ("map",),
+        ("schema",),
+        ("data", "init"),
+        ("data", "check"),
+        ("data", "schema"),
+    ],
+)
+def test_usage_line_brackets_each_argument_once(run: Run, command: tuple[str, ...]) -> None:
+    """`advisor data schema --help` read 'Usage: advisor data schema [OPTIONS] [[FILE]]'."""
+    usage = ok(run(*command, "--help")).stdout.splitlines()[0]
+    assert usage.startswith("Usage: advisor"), usage
+    assert "[[" not in usage and "{[" not in usage and "{{" not in usage, usage
