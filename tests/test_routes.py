@@ -27,9 +27,9 @@ def test_insurance_denial_names_free_appeal_and_external_review(run: Run) -> Non
     # the short result: they said "covered", so the free routes come before the paid role
     assert "First steps: finding a patient advocate, or free and low-cost help" in out
     steps = out.split("First steps:")[1]
-    assert steps.index("Appeal to your insurer, then an external review — free") < steps.index(
-        "Umbra"
-    )
+    assert steps.index(
+        "Appeal to your insurer, then an external review — no fee named"
+    ) < steps.index("Umbra")
     # the top role is usually paid privately, and that is said plainly
     assert "You said help should come with your care or insurance, but a patient advocate" in out
     full = flat(run("recommend", *DENIAL, "--need", "insurance-denial", "--details").stdout)

@@ -92,3 +92,19 @@ def test_usage_line_brackets_each_argument_once(run: Run, command: tuple[str, ..
     usage = ok(run(*command, "--help")).stdout.splitlines()[0]
     assert usage.startswith("Usage: advisor"), usage
     assert "[[" not in usage and "{[" not in usage and "{{" not in usage, usage
+
+
+def test_short_result_says_free_only_where_a_source_says_it(run: Run) -> None:
+    """The short result called the fast appeal 'free (our inference)' while its fact
+    says only that no fee is mentioned and that the days in hospital may cost you."""
+    out = " ".join(
+        ok(
+            run(
+                "recommend",
+                *("--timeframe", "episodic", "--setting", "hospital", "--payment", "covered"),
+                *("--need", "discharge"),
+            )
+        ).stdout.split()
+    )
+    assert "Medicare fast appeal of a hospital discharge (BFCC-QIO) — no fee named (our" in out
+    assert "— free (our inference)" not in out

@@ -74,7 +74,12 @@ def route_short(route: Route) -> str:
     """A route for the short result: its name, what it costs in a word or two
     (cited to the cost fact) and the first way to reach it."""
     cost, reach = route.cost, route.reach[0]
-    word = f"{COST_WORDS[cost.value]}{KIND_LABELS.get(cost.kind, '')}"
+    value = COST_WORDS[cost.value]
+    if cost.value == "free" and cost.kind == "inference":
+        # "free (our inference)" claimed more than the fact ("no fee is mentioned in
+        # the pages read"; the fast appeal's days in hospital may still cost you).
+        value = "no fee named"
+    word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     sources = ", ".join(dict.fromkeys([*cost.sources[:1], *reach.sources]))  # short: one each
     return f"{route.name} — {word}: {reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
 
