@@ -51,7 +51,7 @@ def test_person_position_follows_the_answers() -> None:
 def test_map_without_answers_explains_how_to_place_yourself(run: Run) -> None:
     result = run("map")
     assert result.exit_code == 0
-    assert "Answer --side and --timeframe" in " ".join(result.stdout.split())
+    assert "(--side and --timeframe, or --answers FILE)" in " ".join(result.stdout.split())
 
 
 def test_map_json(run: Run) -> None:

@@ -108,3 +108,14 @@ def test_short_result_says_free_only_where_a_source_says_it(run: Run) -> None:
     )
     assert "Medicare fast appeal of a hospital discharge (BFCC-QIO) — no fee named (our" in out
     assert "— free (our inference)" not in out
+
+
+def test_map_note_names_the_questions_not_only_the_flags(run: Run) -> None:
+    """After an all-"not sure" questionnaire the note said only 'Answer --side and
+    --timeframe (or pass --answers FILE)': flags, to someone who never typed one."""
+    for args in (("map",), ("recommend", "--timeframe", "not-sure", "--no-input")):
+        out = " ".join(ok(run(*args)).stdout.split())
+        assert (
+            'Answer "Whose side should the helper be on?" and "How long do you expect to need '
+            'help?" (--side and --timeframe, or --answers FILE)'
+        ) in out, args

@@ -105,13 +105,28 @@ def axis_flags(questionnaire: Questionnaire) -> tuple[str, str]:
     return flags(lambda o: o.map_x is not None), flags(lambda o: o.map_y is not None)
 
 
+def axis_questions(questionnaire: Questionnaire) -> str:
+    """The questions that place a person on the map, as the questionnaire asks them."""
+    across = [q for q in questionnaire.questions if any(o.map_x is not None for o in q.options)]
+    up = [q for q in questionnaire.questions if any(o.map_y is not None for o in q.options)]
+    placed = dict.fromkeys(f'"{q.prompt}"' for q in (*across, *up))  # the flags' order
+    return " and ".join(placed)
+
+
 def placement_note(
-    x: float | None, y: float | None, mark: str, flags: tuple[str, str] = ("--side", "--timeframe")
+    x: float | None,
+    y: float | None,
+    mark: str,
+    flags: tuple[str, str] = ("--side", "--timeframe"),
+    questions: str = "",
 ) -> str:
     if x is None and y is None:
+        # Someone who has just been through the questionnaire knows the questions,
+        # not the flags: name both.
+        asked = f"{questions} " if questions else ""
         return (
-            f"Answer {flags[0]} and {flags[1]} (or pass --answers FILE) to see where you "
-            "stand on the map."
+            f"Answer {asked}({flags[0]} and {flags[1]}, or --answers FILE) to see where "
+            "you stand on the map."
         )
     missing = [name for name, value in zip(flags, (x, y), strict=True) if value is None]
     where = f"The {mark} {YOU} mark is where your answers put you"
@@ -149,7 +164,13 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
         Text("Where the four roles sit", style="bold"),
         drawing,
         Text(
-            placement_note(x, y, you_mark(ascii_only), axis_flags(catalog.questionnaire)),
+            placement_note(
+                x,
+                y,
+                you_mark(ascii_only),
+                axis_flags(catalog.questionnaire),
+                axis_questions(catalog.questionnaire),
+            ),
             style="italic",
         ),
         Text(""),
