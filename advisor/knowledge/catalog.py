@@ -51,6 +51,11 @@ def normalise(name: str) -> str:
     invisible characters and every kind of dash or space fold together, so two
     names that look the same always find the same role.
     """
+    if name.isascii():
+        # The same result without a per-character walk: NFKC leaves ASCII as it is,
+        # casefold is lower, the only dash and space are "-" and " " (both folded
+        # by the pattern below) and no ASCII character is invisible (Cf).
+        return _SEPARATORS.sub("-", name.lower()).strip("-")
     import unicodedata
 
     folded = unicodedata.normalize("NFKC", name).casefold()
@@ -59,7 +64,10 @@ def normalise(name: str) -> str:
         for c in folded
         if unicodedata.category(c) != "Cf"
     )
-    return re.sub(r"[\s_/-]+", "-", folded).strip("-")
+    return _SEPARATORS.sub("-", folded).strip("-")
+
+
+_SEPARATORS = re.compile(r"[\s_/-]+")
 
 
 @dataclass(frozen=True)
@@ -270,8 +278,6 @@ def _unique_sources(path: Path, sources: SourceList) -> dict[str, Source]:
 def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
     """Map every folded id, name and alias to its role; a name used twice (however
     it is spelt), an invisible character or a name of punctuation alone is an error."""
-    import unicodedata
-
     names: dict[str, str] = {}
     role_ids = [r.id for r in knowledge.roles]
     for index, role in enumerate(knowledge.roles):
@@ -279,7 +285,7 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
             (f"aliases[{i}]", a) for i, a in enumerate(role.aliases)
         ]:
             key = normalise(name)
-            if any(unicodedata.category(c) == "Cf" for c in name):
+            if not name.isascii() and _invisible(name):
                 raise DataError(
                     f"{path}: roles[{index}].{label}: {quoted(name)} holds an invisible character"
                 )
@@ -306,6 +312,12 @@ def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
             if role_id not in role_ids:
                 raise DataError(f"{path}: disagreements[{index}].roles: unknown role {role_id!r}")
     return names
+
+
+def _invisible(name: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(c) == "Cf" for c in name)
 
 
 def _cited_ids(value: object) -> Iterator[str]:
