@@ -20,7 +20,6 @@ from advisor.errors import INTERRUPTED, AdvisorError, UsageProblem
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import Flags, given_flags, questions_command
 from advisor.render.console import console, print_error, print_json, print_note
-from advisor.render.files import output_path
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
@@ -68,6 +67,13 @@ def _opt(
         autocompletion=complete,
         parser=parser,
     )
+
+
+def output_path(value: str) -> Path:
+    """--save and --report's parser; render.files loads only when one is given."""
+    from advisor.render.files import output_path as checked
+
+    return checked(value)
 
 
 JsonFlag = Annotated[bool, _opt("Print JSON instead of text.", "--json")]
@@ -397,14 +403,17 @@ def roles(
 
     Example: advisor roles --json
     """
-    from advisor.render.json import roles_json
     from advisor.views.roles import roles_document
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
-    _emit(
-        lambda: roles_json(catalog), lambda: roles_document(catalog), json_out, markdown, no_pager
-    )
+
+    def as_json() -> Any:
+        from advisor.render.json import roles_json
+
+        return roles_json(catalog)
+
+    _emit(as_json, lambda: roles_document(catalog), json_out, markdown, no_pager)
 
 
 @app.command(
@@ -569,7 +578,6 @@ def compare(
     """
     from advisor.comparison import compare as build
     from advisor.comparison import pick_roles, select_aspects
-    from advisor.render.json import comparison_json
     from advisor.views.compare import comparison_document
 
     _check_formats(json_out, markdown)
@@ -577,8 +585,14 @@ def compare(
     comparison = build(
         catalog, pick_roles(catalog, role_names or [], everything), select_aspects(aspect)
     )
+
+    def as_json() -> Any:
+        from advisor.render.json import comparison_json
+
+        return comparison_json(catalog, comparison)
+
     _emit(
-        lambda: comparison_json(catalog, comparison),
+        as_json,
         lambda: comparison_document(catalog, comparison),
         json_out,
         markdown,

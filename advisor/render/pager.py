@@ -9,7 +9,6 @@ saying which keys to press, unless the user set `LESS`.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -34,6 +33,8 @@ def less_defaults(width: int) -> str:
 def pager_command() -> str | None:
     """The pager to run, or None to print directly (`cat`, or none installed)."""
     command = os.environ.get("ADVISOR_PAGER") or os.environ.get("PAGER") or DEFAULT_PAGER
+    import shlex
+
     try:
         program = shlex.split(command)[0] if command.strip() else "cat"
     except ValueError:
