@@ -533,8 +533,11 @@ def _needs(catalog: "Catalog", raw: list[str]) -> list[str]:
     known = sorted(need_ids(catalog.questionnaire))
     needs: list[str] = []
     for value in (v.strip().lower() for item in raw for v in item.split(",") if v.strip()):
+        if value == catalog.questionnaire.unsure:
+            continue  # recommend takes --need not-sure; here it narrows nothing
         if value not in known:
-            close = difflib.get_close_matches(value, known, n=1)
+            unsure = catalog.questionnaire.unsure
+            close = difflib.get_close_matches(value, [*known, unsure], n=1)
             hint = f" Did you mean {close[0]}?" if close else ""
             raise UsageProblem(f"--need: unknown need {value!r}.{hint} Needs: {', '.join(known)}")
         if value not in needs:

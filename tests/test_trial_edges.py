@@ -119,3 +119,10 @@ def test_map_note_names_the_questions_not_only_the_flags(run: Run) -> None:
             'Answer "Whose side should the helper be on?" and "How long do you expect to need '
             'help?" (--side and --timeframe, or --answers FILE)'
         ) in out, args
+
+
+def test_routes_takes_need_not_sure_like_recommend(run: Run) -> None:
+    """`routes --need not-sure` was 'unknown need' although recommend accepts it."""
+    every = ok(run("routes", "--json")).stdout
+    assert ok(run("routes", "--need", "not-sure", "--json")).stdout == every
+    assert "Did you mean" in run("routes", "--need", "not-sur").output
