@@ -182,6 +182,20 @@ class Gathered(NamedTuple):
     described: "Described | None"  # what a description gave, if one was read
 
 
+def _can_ask() -> bool:
+    """A person can be asked: stdin is a terminal, and so is stdout, stderr or the
+    controlling terminal (`advisor recommend > result.txt` asks on the terminal)."""
+    if not sys.stdin.isatty():
+        return False
+    if sys.stdout.isatty() or sys.stderr.isatty():
+        return True
+    try:
+        with open("/dev/tty", "w", encoding="utf-8"):
+            return True
+    except OSError:
+        return False
+
+
 def _gather(
     questionnaire: "Questionnaire",
     flags: Flags,
@@ -197,13 +211,14 @@ def _gather(
         from advisor.describe import fill, read
 
         answers, described = fill(questionnaire, answers, read(description, questionnaire))
-    asked = prompt and sys.stdin.isatty() and sys.stdout.isatty()
+    asked = prompt and _can_ask()
     if asked:
-        from advisor.wizard import ask, ask_description
+        from advisor.wizard import ask, ask_description, terminal_options
 
+        options = terminal_options()
         if described is None:
-            answers, described = ask_description(questionnaire, answers)
-        answers = ask(questionnaire, answers)
+            answers, described = ask_description(questionnaire, answers, **options)
+        answers = ask(questionnaire, answers, **options)
     if not answers and described is not None:
         raise UsageProblem(
             "I could not take any answer from your description. Try naming where the "
@@ -314,6 +329,16 @@ def _undecided(
         guidance = to_rich(out, doc._replace(sections=doc.sections[:-1]))
         closing = to_rich(out, doc._replace(title="", sections=doc.sections[-1:]))
         page(out, guidance, Text(), map_view(out, catalog, {}), Text(), closing, paged=paged)
+
+
+def _offer_report(doc: "Document") -> None:
+    """After an interactive run: offer to save a report to share (never over a file)."""
+    from advisor.render.files import write_report
+    from advisor.wizard import offer_report
+
+    path = offer_report()
+    if path:
+        write_report(doc, path, force=False)
 
 
 def _print_document(doc: "Document", no_pager: bool = False) -> None:
@@ -648,7 +673,7 @@ def recommend(
         also_writes=report,
         description=describe,
     )
-    if not any(answers.values()):
+    if not result.answered:
         _undecided(
             catalog,
             catalog.questionnaire,
@@ -683,6 +708,8 @@ def recommend(
                     catalog, answers, result, str(report) if report else None, asked, described
                 )
             _print_document(doc, no_pager)
+            if asked and not report and sys.stdout.isatty():
+                _offer_report(recommendation_document(catalog, answers, result, True))
 
 
 @app.command(cls=CareerCommand, short_help="Choosing a career: which of the four fits you.")
@@ -712,7 +739,7 @@ def career(
     (answers, asked, _), result = _answer_and_rank(
         catalog, catalog.career, given_flags(ctx), answers_file, save, force, no_input
     )
-    if not any(answers.values()):
+    if not result.answered:
         _undecided(
             catalog,
             catalog.career,

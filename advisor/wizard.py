@@ -3,12 +3,19 @@
 Imported only when advisor actually prompts, because questionary and
 prompt_toolkit cost noticeable start-up time that scripted runs must not pay.
 Answers go through the same `parse_answer` as flags and answers files.
+
+It forgives: each question is worded for whom the help is for; a "choose any"
+question needs an explicit tick ("None of these / not sure" included) and says
+when more choices are below; after the last question a review lists every
+answer, any of which can be changed before the result is shown.
 """
 
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -24,30 +31,108 @@ if TYPE_CHECKING:
 LONG_PROMPT = 500
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 MAX_TEXT = 2000  # characters of a description that are read
+NONE_OF_THESE = "None of these / not sure"
+SHOW_RESULT = "Show my result"
+PICK_HINT = "(↑ ↓ to move, Enter to choose)"
+TICK_HINT = "(Space to tick, Enter when done)"
 
 
-def ask(questionnaire: Questionnaire, answers: Answers, **prompt_options: Any) -> Answers:
-    """Ask every question not already answered; Ctrl-C raises KeyboardInterrupt.
+def terminal_options() -> dict[str, Any]:
+    """Where to ask when standard output is not a terminal (`advisor recommend >
+    result.txt`): on the terminal itself, so the result alone goes to the file."""
+    if sys.stdout.isatty():
+        return {}
+    from prompt_toolkit.output import create_output
 
-    `prompt_options` (such as `input` and `output`) go to prompt_toolkit, for tests;
-    the wizard's own lines (each question's help, each answer) go to that output too.
+    if sys.stderr.isatty():
+        return {"output": create_output(stdout=sys.stderr)}
+    tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 (open for the whole run)
+    return {"output": create_output(stdout=tty)}
+
+
+def ask(
+    questionnaire: Questionnaire, answers: Answers, review: bool = True, **prompt_options: Any
+) -> Answers:
+    """Ask every question not already answered, then let the person review and
+    change any answer; Ctrl-C raises KeyboardInterrupt.
+
+    `prompt_options` (such as `input` and `output`) go to prompt_toolkit, for tests
+    and for asking on the terminal when stdout is a file; the wizard's own lines
+    (each answer, the review) go to that output too.
     """
     result = dict(answers)
-    asked = [q for q in questionnaire.questions if q.id not in result]
-    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
-    for number, question in enumerate(asked, start=1):
-        width = max(30, shutil.get_terminal_size().columns - 1)
-        intro = textwrap.fill(f"({number}/{len(asked)}) {question.help}", width=width)
-        questionary.print(f"\n{intro}", style="italic", **to)
-        if len(question.prompt) > LONG_PROMPT:
-            questionary.print(textwrap.fill(question.prompt, width), style="bold", **to)
-        prompt = _prompt(questionnaire, question, width, prompt_options)
-        # Not unsafe_ask(): prompt_toolkit's own SIGINT handling would swallow a
-        # `kill -INT`; without it, SIGINT raises KeyboardInterrupt like Ctrl-C.
-        raw = prompt.application.run(handle_sigint=False)
-        result[question.id] = parse_answer(questionnaire, question, raw or [], question.prompt)
-        _echo(questionnaire, question, result[question.id], width, to)
+    pending = [q for q in questionnaire.questions if q.id not in result]
+    for number, question in enumerate(pending, start=1):
+        counter = f"({number}/{len(pending)})"
+        result[question.id] = _ask_one(questionnaire, question, result, counter, prompt_options)
+    if review and pending:
+        _review(questionnaire, result, prompt_options)
     return result
+
+
+def _width() -> int:
+    return max(30, shutil.get_terminal_size().columns - 1)
+
+
+def _to(options: dict[str, Any]) -> dict[str, Any]:
+    return {"output": options["output"]} if "output" in options else {}
+
+
+def _ask_one(
+    questionnaire: Questionnaire,
+    question: Question,
+    answers: Answers,
+    counter: str,
+    options: dict[str, Any],
+) -> tuple[str, ...]:
+    worded = questionnaire.worded(question, answers)
+    width = _width()
+    to = _to(options)
+    questionary.print("", **to)
+    if len(worded.prompt) > LONG_PROMPT:
+        questionary.print(textwrap.fill(worded.prompt, width), style="bold", **to)
+    prompt = _prompt(questionnaire, worded, counter, width, answers.get(question.id), options)
+    # Not unsafe_ask(): prompt_toolkit's own SIGINT handling would swallow a
+    # `kill -INT`; without it, SIGINT raises KeyboardInterrupt like Ctrl-C.
+    raw = prompt.application.run(handle_sigint=False)
+    chosen = parse_answer(questionnaire, question, raw or [], question.prompt)
+    _echo(questionnaire, worded, chosen, width, to)
+    return chosen
+
+
+def _review(questionnaire: Questionnaire, answers: Answers, options: dict[str, Any]) -> None:
+    """All answers listed; "Show my result" or change one, then back here."""
+    while True:
+        width = _width()
+        choices = [questionary.Choice(SHOW_RESULT, value="")]
+        for question in questionnaire.questions:
+            worded = questionnaire.worded(question, answers)
+            said = _labels(questionnaire, worded, answers.get(question.id, ()))
+            title = f"{worded.prompt} {said}"
+            choices.append(
+                questionary.Choice(choice_title(title, width, indent=3), value=question.id)
+            )
+        questionary.print("", **_to(options))
+        picked = questionary.select(
+            _wrap("Your answers. Change one, or see your result:", width),
+            choices=choices,
+            instruction="\n" + _wrap(PICK_HINT, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        if not picked:
+            return
+        change = questionnaire.question(picked)
+        if change is not None:
+            answers[change.id] = _ask_one(questionnaire, change, answers, "", options)
+
+
+def _labels(questionnaire: Questionnaire, question: Question, chosen: tuple[str, ...]) -> str:
+    ids = chosen or (questionnaire.unsure,)
+    labels = [o.label for i in ids if (o := question.option(i)) is not None]
+    if not chosen and question.kind == "multi":
+        labels = [NONE_OF_THESE]
+    return ", ".join(labels)
 
 
 def _echo(
@@ -63,9 +148,7 @@ def _echo(
     label that was wrapped onto two lines, and shows only "done (2 selections)"
     for ticked boxes.
     """
-    ids = chosen or (questionnaire.unsure,)
-    labels = [o.label for i in ids if (o := question.option(i)) is not None]
-    answer = ", ".join(labels)
+    answer = _labels(questionnaire, question, chosen)
     if len(f"? {question.prompt} {answer}") <= width:
         questionary.print(f"? {question.prompt} ", style="bold", end="", **to)
         questionary.print(answer, style=ANSWER_STYLE, **to)
@@ -86,36 +169,164 @@ def choice_title(label: str, width: int, indent: int) -> str:
     return textwrap.fill(label, width, initial_indent=pad, subsequent_indent=pad)[indent:]
 
 
-def _message(question: Question) -> str:
-    return question.prompt if len(question.prompt) <= LONG_PROMPT else "Your answer"
+def _wrap(text: str, width: int, indent: int = 2) -> str:
+    """Text for the prompt area, wrapped short of the edge ("? " comes before it)."""
+    return textwrap.fill(text, width - indent)
+
+
+def _message(question: Question, counter: str, width: int) -> str:
+    prompt = question.prompt if len(question.prompt) <= LONG_PROMPT else "Your answer"
+    return _wrap(f"{counter} {prompt}".strip(), width)
+
+
+def _instruction(question: Question, hint: str, width: int) -> str:
+    """Under the question: its help (the question comes first), then the keys."""
+    return "\n" + _wrap(question.help, width, 0) + "\n" + _wrap(hint, width, 0)
 
 
 def _prompt(
-    questionnaire: Questionnaire, question: Question, width: int, options: dict[str, Any]
+    questionnaire: Questionnaire,
+    question: Question,
+    counter: str,
+    width: int,
+    current: tuple[str, ...] | None,
+    options: dict[str, Any],
 ) -> questionary.Question:
+    message = _message(question, counter, width)
     if question.kind == "multi":
+        ticked = set(current or ())
         choices = [
-            questionary.Choice(choice_title(o.label, width, indent=5), value=o.id)
+            questionary.Choice(
+                choice_title(o.label, width, indent=5), value=o.id, checked=o.id in ticked
+            )
             for o in question.options
             if o.id != questionnaire.unsure
         ]
-        return questionary.checkbox(
-            _message(question),
+        choices.append(
+            questionary.Choice(
+                NONE_OF_THESE,
+                value=questionnaire.unsure,
+                checked=current is not None and not current,
+            )
+        )
+
+        def explicit(picked: list[str]) -> bool | str:
+            if not picked:
+                return 'Tick one (Space), or "None of these"'
+            if questionnaire.unsure in picked and len(picked) > 1:
+                return '"None of these" goes alone'
+            return True
+
+        prompt = questionary.checkbox(
+            message,
             choices=choices,
-            instruction="(space to tick, enter when done)",
+            instruction=_instruction(question, TICK_HINT, width),
+            validate=explicit,
             erase_when_done=True,
             **options,
         )
+        _show_more_below(prompt)
+        return prompt
     return questionary.select(
-        _message(question),
+        message,
         choices=[
             questionary.Choice(choice_title(o.label, width, indent=3), value=o.id)
             for o in question.options
         ],
-        instruction="(arrow keys, then enter)",
+        default=current[0] if current else None,
+        instruction=_instruction(question, PICK_HINT, width),
         erase_when_done=True,
         **options,
     )
+
+
+def _show_more_below(prompt: questionary.Question) -> None:
+    """Add a line under a long list saying how many choices are hidden below."""
+    from prompt_toolkit.filters import Condition, IsDone
+    from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
+    from questionary.prompts.common import InquirerControl
+
+    layout = prompt.application.layout
+    root = layout.container
+    found = [w for w in layout.find_all_windows() if isinstance(w.content, InquirerControl)]
+    if not isinstance(root, HSplit) or not found:
+        return
+    window = found[0]
+    control = window.content
+    assert isinstance(control, InquirerControl)
+
+    def hidden() -> int:
+        info = window.render_info
+        if info is None:
+            return 0
+        last = info.last_visible_line()
+        line = 0
+        below = 0
+        for choice in control.choices:
+            title = choice.title if isinstance(choice.title, str) else ""
+            if line > last:
+                below += 1
+            line += title.count("\n") + 1
+        return below
+
+    def text() -> str:
+        n = hidden()
+        return f"  ↓ {n} more below" if n else ""
+
+    drawn: list[bool] = []
+
+    def redraw_once(app: Any) -> None:  # the count needs one drawing to measure
+        if not drawn:
+            drawn.append(True)
+            app.invalidate()
+
+    prompt.application.after_render += redraw_once
+    root.children.append(
+        ConditionalContainer(
+            Window(FormattedTextControl(text), height=1),
+            filter=Condition(lambda: hidden() > 0) & ~IsDone(),  # type: ignore[no-untyped-call]
+        )
+    )
+
+
+def offer_report(default_name: str = "advisor-report.html", **options: Any) -> Path | None:
+    """At the end of an interactive run: save a report to share? Returns the path
+    chosen (never an existing file), or None."""
+    width = _width()
+    kind = questionary.select(
+        _wrap("Save a report to share (to print or send)?", width),
+        choices=[
+            questionary.Choice("No, thanks", value=""),
+            questionary.Choice("Yes, as a web page (HTML)", value=".html"),
+            questionary.Choice("Yes, as a Markdown file", value=".md"),
+        ],
+        instruction="\n" + _wrap(PICK_HINT, width),
+        **options,
+    ).application.run(handle_sigint=False)
+    if not kind:
+        return None
+    suggested = Path(default_name).with_suffix(kind)
+
+    def new_file(text: str) -> bool | str:
+        path = Path(text.strip()).expanduser()
+        if not text.strip():
+            return "Type a file name"
+        if path.suffix.lower() not in (".md", ".html", ".htm"):
+            return "The name should end in .md or .html"
+        if path.exists():
+            return f"{path} already exists; choose another name"
+        if not path.parent.expanduser().is_dir():
+            return f"There is no folder {path.parent}"
+        return True
+
+    name = questionary.text(
+        _wrap("File name:", width),
+        default=str(suggested),
+        validate=new_file,
+        **options,
+    ).application.run(handle_sigint=False)
+    return Path(str(name).strip()).expanduser() if name else None
 
 
 DESCRIBE_PROMPT = "In a sentence or two, what is going on? (Enter to skip)"

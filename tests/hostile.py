@@ -92,7 +92,7 @@ def hostile_kb(tmp_path: Path, payload: str, name: str = "kb") -> Path:
             qu["help"] = p(qu["help"])
             for o in qu["options"]:
                 o["label"] = p(o["label"])
-                for e in o["effects"]:
+                for e in o.get("effects", []):
                     e["why"] = p(e["why"])
 
     edit(out / "roles.json", roles)

@@ -111,6 +111,8 @@ def test_career_wizard_in_a_terminal() -> None:
     child.send("\x1b[B\r")  # some
     child.expect("flexible schedule")
     child.send("\x1b[B\r")  # not much
+    child.expect("Show my result")  # the review of every answer
+    child.send("\r")
     child.expect("Best-fit career: Care manager")
     child.expect(pexpect.EOF)
     child.close()

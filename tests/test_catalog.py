@@ -120,10 +120,10 @@ def test_missing_files(data_copy: Path, run: Run) -> None:
 
 def test_question_effects_must_name_real_roles(data_copy: Path) -> None:
     def change(data: Any) -> None:
-        data["questions"][0]["options"][0]["effects"][0]["role"] = "plumber"
+        data["questions"][1]["options"][0]["effects"][0]["role"] = "plumber"
 
     edit_json(data_copy / "questions.json", change)
-    with pytest.raises(DataError, match=r"questions\[0\]\.options\[0\]\.effects\[0\]\.role"):
+    with pytest.raises(DataError, match=r"questions\[1\]\.options\[0\]\.effects\[0\]\.role"):
         _ = load_catalog(data_copy).questionnaire  # read when a command first asks
 
 

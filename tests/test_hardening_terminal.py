@@ -19,7 +19,7 @@ import pytest
 
 from hostile import copy_kb, edit, hostile_kb
 
-FIRST_QUESTION = "How long do you expect to need help"
+FIRST_QUESTION = "Who is the help for"
 
 
 def to_first_question(child: pexpect.spawn) -> None:
@@ -117,7 +117,7 @@ def test_def02_wizard_shows_no_bel_or_c1_from_data(tmp_path: Path) -> None:
     if index == 0:
         child.send("\r")
         child.expect(FIRST_QUESTION)
-        child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=5)
+        child.expect(["Enter to choose", pexpect.TIMEOUT], timeout=5)
         child.sendcontrol("c")
         child.expect(pexpect.EOF)
     output = child.logfile_read.getvalue()
@@ -142,7 +142,7 @@ def test_def16_long_prompt_does_not_hang_the_wizard(tmp_path: Path) -> None:
         index = child.expect(["word word word", rejected, pexpect.EOF], timeout=12)
     assert index in (0, 1)
     if index == 0:
-        child.expect(["\\(arrow keys", pexpect.TIMEOUT], timeout=10)
+        child.expect(["Enter to choose", pexpect.TIMEOUT], timeout=10)
     assert time.monotonic() - start < 10
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -103,7 +103,7 @@ def test_added_question_in_answers_files_and_reports(
 
 def test_renamed_flag_replaces_the_old_one(run: Run, data_copy: Path) -> None:
     def rename(data: Any) -> None:
-        data["questions"][1]["flag"] = "whose-side"
+        data["questions"][2]["flag"] = "whose-side"  # [0] is who the help is for
 
     edit_json(data_copy / "questions.json", rename)
     new = run("--data", str(data_copy), "recommend", "--whose-side", "patient", "--json")
@@ -143,12 +143,12 @@ def test_flag_that_collides_with_a_built_in_option_is_rejected(
 
 def test_two_questions_with_one_flag_are_rejected(run: Run, data_copy: Path) -> None:
     def duplicate(data: Any) -> None:
-        data["questions"][1]["flag"] = data["questions"][0]["flag"]
+        data["questions"][2]["flag"] = data["questions"][1]["flag"]
 
     edit_json(data_copy / "questions.json", duplicate)
     result = run("--data", str(data_copy), "recommend", "--json")
     assert result.exit_code == 1
-    assert "questions[1].flag: another question has --timeframe" in result.stderr
+    assert "questions[2].flag: another question has --timeframe" in result.stderr
 
 
 def test_every_built_in_option_is_reserved() -> None:

@@ -159,7 +159,7 @@ def test_comma_separated_and_repeated_needs_agree(run: Run) -> None:
         (["--need", "spaceship"], "--need: 'spaceship' is not a valid choice"),
         (["--side", ""], "--side: give exactly one of"),
         (["--need", "not-sure,travel"], "cannot be combined"),
-        ([], "no answers to go on. Pass --timeframe, --side, --setting, --payment, --need"),
+        ([], "no answers to go on. Pass --for, --timeframe, --side, --setting, --payment, --need"),
     ],
 )
 def test_bad_values_are_usage_errors(run: Run, args: list[str], message: str) -> None:

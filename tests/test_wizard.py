@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from advisor.knowledge.catalog import load_catalog
 from advisor.wizard import ask, choice_title
 
-DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
+DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 
 
 @pytest.fixture
@@ -26,12 +26,14 @@ def keys() -> Iterator[object]:
 
 def test_wizard_asks_each_question_in_order(keys: object) -> None:
     q = load_catalog().questionnaire
-    # timeframe: 2nd option (ongoing); side: 1st (patient); setting: 1st (home);
-    # payment: 2nd (private); needs: tick 1st and 3rd (discharge, insurance-denial).
-    keys.send_text(DOWN + ENTER + ENTER + ENTER + DOWN + ENTER)  # type: ignore[attr-defined]
-    keys.send_text(SPACE + DOWN + DOWN + SPACE + ENTER)  # type: ignore[attr-defined]
+    # for whom: me; timeframe: 2nd option (ongoing); side: 1st (patient); setting: 1st
+    # (home); payment: 2nd (private); needs: tick 1st and 3rd (discharge,
+    # insurance-denial); the review: Enter on "Show my result".
+    keys.send_text(ENTER + DOWN + ENTER + ENTER + ENTER + DOWN + ENTER)  # type: ignore[attr-defined]
+    keys.send_text(SPACE + DOWN + DOWN + SPACE + ENTER + ENTER)  # type: ignore[attr-defined]
     answers = ask(q, {}, input=keys, output=DummyOutput())
     assert answers == {
+        "for-whom": ("me",),
         "timeframe": ("ongoing",),
         "side": ("patient",),
         "setting": ("home",),
@@ -42,9 +44,15 @@ def test_wizard_asks_each_question_in_order(keys: object) -> None:
 
 def test_wizard_skips_what_flags_answered(keys: object) -> None:
     q = load_catalog().questionnaire
-    given = {"timeframe": ("episodic",), "side": ("system",), "setting": (), "needs": ()}
+    given = {
+        "for-whom": ("me",),
+        "timeframe": ("episodic",),
+        "side": ("system",),
+        "setting": (),
+        "needs": (),
+    }
     keys.send_text(DOWN + DOWN + ENTER)  # type: ignore[attr-defined]  # payment: not sure
-    answers = ask(q, given, input=keys, output=DummyOutput())
+    answers = ask(q, given, review=False, input=keys, output=DummyOutput())
     assert answers == {**given, "payment": ()}
 
 
@@ -77,6 +85,8 @@ def skip_description(child: pexpect.spawn) -> None:
 def test_wizard_end_to_end_in_a_terminal() -> None:
     child = spawn("recommend")
     skip_description(child)
+    child.expect("Who is the help for")
+    child.send(DOWN + DOWN + ENTER)  # rather not say: the plain wording
     child.expect("How long do you expect to need help")
     child.send(ENTER)  # episodic
     child.expect("Whose side")
@@ -91,7 +101,11 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
     child.expect(
         r"\(choose any\) (\x1b\[[0-9;?]*[a-zA-Z])*Planning a discharge from hospital or rehab"
     )
+    child.expect("Show my result")
+    child.send(ENTER)
     child.expect("Recommended: Case manager")
+    child.expect("Save a report")
+    child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -100,9 +114,9 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
 
 def test_long_choices_wrap_on_a_narrow_terminal() -> None:
     """questionary would cut "For one event (a hospital stay, surgery, a discharge)" off."""
-    child = spawn("recommend", "--side", "patient", "--setting", "home", columns=42)
+    child = spawn("recommend", "--for", "me", "--side", "patient", "--setting", "home", columns=42)
     skip_description(child)
-    child.expect("How long do you expect to need help")
+    child.expect("How long do you expect")
     child.expect(r"\n(\x1b\[[0-9;]*m)*\s+surgery, a discharge\)")  # wrapped under itself
     child.send(ENTER)
     child.expect("How would the help be paid")
@@ -127,11 +141,17 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
         "home",
         "--payment",
         "private",
+        "--for",
+        "me",
     )
     skip_description(child)
     child.expect("What do you need done")
-    child.send(ENTER)  # nothing ticked: not sure
+    child.send(UP + SPACE + ENTER)  # the last choice: none of these / not sure
+    child.expect("Show my result")
+    child.send(ENTER)
     child.expect("Recommended: Care manager")
+    child.expect("Save a report")
+    child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -140,7 +160,7 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
 def test_ctrl_c_exits_130_without_traceback() -> None:
     child = spawn("recommend")
     skip_description(child)
-    child.expect("How long do you expect to need help")
+    child.expect("Who is the help for")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     output = child.before or ""

@@ -375,6 +375,7 @@ def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str
                         f"unknown role {effect.role!r}"
                     )
     _check_conditions(path, questionnaire)
+    _check_wording(path, questionnaire)
     _check_groups(path, questionnaire)
 
 
@@ -484,3 +485,19 @@ def _check_titles(
         for i, route_id in enumerate(title.routes):
             if route_id not in route_ids:
                 raise DataError(f"{path}: {where}.routes[{i}]: unknown route {route_id!r}")
+
+
+def _check_wording(path: Path, questionnaire: Questionnaire) -> None:
+    """Wordings are keyed by answers to the audience question and relabel real options."""
+    audience = questionnaire.question(questionnaire.audience or "")
+    if questionnaire.audience and audience is None:
+        raise DataError(f"{path}: audience: no question {questionnaire.audience!r}")
+    who = {o.id for o in audience.options} if audience else set()
+    for qi, question in enumerate(questionnaire.questions):
+        for key, wording in question.wording.items():
+            where = f"questions[{qi}].wording.{key}"
+            if key not in who:
+                raise DataError(f"{path}: {where}: not an answer to the audience question")
+            for option_id in wording.labels:
+                if question.option(option_id) is None:
+                    raise DataError(f"{path}: {where}.labels: unknown option {option_id!r}")

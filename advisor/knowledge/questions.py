@@ -4,6 +4,7 @@ Kept apart from the knowledge-base models so that `roles`, `show` and
 `compare` neither build these models nor read the questions at start-up.
 """
 
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
@@ -74,6 +75,15 @@ class Option(Strict):
     covers: list[Slug] = Field(default_factory=list)
 
 
+class Wording(Strict):
+    """A question in the words that fit who the help is for (`Questionnaire.audience`):
+    its prompt, its help and any option labels that change."""
+
+    prompt: Text | None = None
+    help: Text | None = None
+    labels: dict[Slug, Text] = Field(default_factory=dict)
+
+
 class Question(Strict):
     id: Slug
     flag: Slug
@@ -84,6 +94,9 @@ class Question(Strict):
     options: Annotated[list[Option], Field(min_length=2)]
     # Other spellings of the flag that work too, e.g. "license" beside "licence".
     flag_aliases: list[Slug] = Field(default_factory=list)
+    # The question in other words, keyed by an answer to the audience question
+    # (e.g. "someone": "Where is the person you look after?").
+    wording: dict[Slug, Wording] = Field(default_factory=dict)
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -140,7 +153,27 @@ class Questionnaire(Strict):
     close_call_margin: Annotated[int, Field(ge=0, le=100)]
     close_call: Fact
     tie: Fact | None = None
+    # The question (asked first) whose answer picks each question's `wording`.
+    audience: Slug | None = None
     questions: Annotated[list[Question], Field(min_length=1)]
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def worded(self, question: Question, answers: Mapping[str, Sequence[str]]) -> Question:
+        """`question` in the words for whom the help is for, as far as the answers say."""
+        chosen = answers.get(self.audience or "", ())
+        wording = question.wording.get(chosen[0]) if len(chosen) == 1 else None
+        if wording is None:
+            return question
+        options = [
+            o.model_copy(update={"label": wording.labels[o.id]}) if o.id in wording.labels else o
+            for o in question.options
+        ]
+        return question.model_copy(
+            update={
+                "prompt": wording.prompt or question.prompt,
+                "help": wording.help or question.help,
+                "options": options,
+            }
+        )
