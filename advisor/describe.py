@@ -314,7 +314,11 @@ def fill(
     filled = dict(answers)
     for u in used:
         filled[u.question] = (*filled.get(u.question, ()), u.answer)
-    still_open = tuple(q.id for q in questionnaire.questions if q.id not in filled)
+    still_open = tuple(  # a question that moves no score (who the help is for) is not missed
+        q.id
+        for q in questionnaire.questions
+        if q.id not in filled and any(o.effects for o in q.options)
+    )
     mixed = tuple(q for q in reading.mixed if q in still_open)
     return filled, Described(used, still_open, mixed)
 

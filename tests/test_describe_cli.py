@@ -114,13 +114,19 @@ def test_the_questionnaire_starts_with_a_description_in_a_terminal() -> None:
     assert "How long do you expect to need help? For one event" in shown
     assert 'from "fell"' in shown and 'from "denied"' in shown
     child.send(ENTER)  # keep them: only the two questions left are asked
-    child.expect(r"\(1/2\)")
+    child.expect(r"\(1/3\)")
+    child.expect("Who is the help for")
+    child.send("\x1b[B" + ENTER)  # down: someone I look after
     child.expect("Whose side")
     child.send(ENTER)  # patient
     child.expect("How would the help be paid")
     child.send(ENTER)  # covered
+    child.expect("Show my result")  # the review
+    child.send(ENTER)
     child.expect("What I understood from your words")
     child.expect("Recommended: ")
+    child.expect("Save a report")
+    child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -132,8 +138,8 @@ def test_saying_no_to_what_was_understood_asks_every_question() -> None:
     child.send("Dad has dementia and lives alone." + ENTER)
     child.expect("Keep these answers")
     child.send("n")
-    child.expect(r"\(1/5\)")
-    child.expect("How long do you expect to need help")
+    child.expect(r"\(1/6\)")
+    child.expect("Who is the help for")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -144,8 +150,8 @@ def test_the_description_step_can_be_skipped() -> None:
     child = spawn("recommend")
     child.expect("In a sentence or two, what is going on")
     child.send(ENTER)
-    child.expect(r"\(1/5\)")
-    child.expect("How long do you expect to need help")
+    child.expect(r"\(1/6\)")
+    child.expect("Who is the help for")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
