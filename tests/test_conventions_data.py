@@ -92,7 +92,7 @@ def test_check_runs_the_loaders_cross_checks(run: Run, data_copy: Path) -> None:
     edit_json(data_copy / "questions.json", same_flag)
     result = run("data", "check", str(data_copy))
     assert result.exit_code == 1
-    assert "questions.json: questions[1].flag: another question has --timeframe" in result.stdout
+    assert "questions.json: questions[1].flag: another question has --for" in result.stdout
 
 
 def test_check_finds_text_copied_from_an_article(run: Run, data_copy: Path, tmp_path: Path) -> None:
