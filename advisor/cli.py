@@ -474,24 +474,34 @@ def show(
     catalog = _catalog(ctx)
     found = catalog.lookup(role)
     if isinstance(found, Role):
-        from advisor.render.json import role_json
         from advisor.views.roles import role_document
 
         page = found
+
+        def role_as_json() -> Any:
+            from advisor.render.json import role_json
+
+            return role_json(catalog, page)
+
         _emit(
-            lambda: role_json(catalog, page),
+            role_as_json,
             lambda: role_document(catalog, page),
             json_out,
             markdown,
             no_pager,
         )
     else:
-        from advisor.render.json import title_json
         from advisor.views.routes import title_document
 
         title = found
+
+        def title_as_json() -> Any:
+            from advisor.render.json import title_json
+
+            return title_json(catalog, title)
+
         _emit(
-            lambda: title_json(catalog, title),
+            title_as_json,
             lambda: title_document(catalog, title),
             json_out,
             markdown,
@@ -528,7 +538,6 @@ def routes(
     Example: advisor routes --need insurance-denial
     """
     from advisor.knowledge.routes import routes_for
-    from advisor.render.json import routes_json
     from advisor.views.routes import routes_document
 
     _check_formats(json_out, markdown)
@@ -540,8 +549,14 @@ def routes(
         chosen = tuple(r for r in chosen if found.id in r.stands_in_for.roles)
         if not needs:
             chosen = routes_for(catalog.routes, role=found.id, payment="not-sure")
+
+    def as_json() -> Any:
+        from advisor.render.json import routes_json
+
+        return routes_json(catalog, chosen)
+
     _emit(
-        lambda: routes_json(catalog, chosen),
+        as_json,
         lambda: routes_document(catalog, chosen, needs, found),
         json_out,
         markdown,
