@@ -199,7 +199,7 @@ def test_fill_never_overrides_what_was_given() -> None:
     filled, described = fill(questionnaire(), given, reading)
     assert filled["timeframe"] == ("episodic",) and filled["payment"] == ()
     assert filled["setting"] == ("home",)
-    assert {u.question for u in described.used} == {"setting", "needs"}
+    assert {u.question for u in described.used} == {"for-whom", "setting", "needs"}
     assert described.still_open == ("side",)
 
 

@@ -60,7 +60,7 @@ def test_flags_and_answer_files_win_over_the_description(run: Run, tmp_path: obj
     data = json.loads(result.stdout)
     assert data["answers"]["timeframe"] == "episodic"
     assert data["answers"]["setting"] == "nursing-home"
-    assert {u["question"] for u in data["understood"]} == {"needs"}
+    assert {u["question"] for u in data["understood"]} == {"for-whom", "needs"}
 
 
 def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
@@ -69,7 +69,8 @@ def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["understood"] == [
-        {"question": "needs", "answer": "insurance-denial", "because": "denied; appeal"}
+        {"question": "for-whom", "answer": "me", "because": "My insurance; my doctor"},
+        {"question": "needs", "answer": "insurance-denial", "because": "denied; appeal"},
     ]
     assert data["top"] == "patient-advocate"
 
@@ -113,10 +114,9 @@ def test_the_questionnaire_starts_with_a_description_in_a_terminal() -> None:
     shown = child.before
     assert "How long do you expect to need help? For one event" in shown
     assert 'from "fell"' in shown and 'from "denied"' in shown
+    assert "Someone I look after" in shown and 'from "Mom"' in shown  # who it is for
     child.send(ENTER)  # keep them: only the two questions left are asked
-    child.expect(r"\(1/3\)")
-    child.expect("Who is the help for")
-    child.send("\x1b[B" + ENTER)  # down: someone I look after
+    child.expect(r"\(1/2\)")
     child.expect("Whose side")
     child.send(ENTER)  # patient
     child.expect("How would the help be paid")
