@@ -20,6 +20,17 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def test_short_result_says_who_a_route_is_for(run: Run) -> None:
+    """A route only some people can use says so up front: a man whose MRI claim was
+    denied under his employer's plan must not be sent to SHIP without being told it is
+    for people with Medicare."""
+    result = run("recommend", *DENIAL, "--need", "insurance-denial")
+    assert result.exit_code == 0, result.stderr
+    steps = flat(result.stdout).split("First steps:")[1]
+    assert "(SHIP) — free. For: People with Medicare" in steps
+    assert "external review — no fee named (our inference). For: Members of health plans" in steps
+
+
 def test_insurance_denial_names_free_appeal_and_external_review(run: Run) -> None:
     result = run("recommend", *DENIAL, "--need", "insurance-denial")
     assert result.exit_code == 0, result.stderr

@@ -80,8 +80,12 @@ def route_short(route: Route) -> str:
         # the pages read"; the fast appeal's days in hospital may still cost you).
         value = "no fee named"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
-    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *reach.sources]))  # short: one each
-    return f"{route.name} — {word}: {reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+    who = route.who  # who qualifies: a route only some people can use must say so up front
+    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    return (
+        f"{route.name} — {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
+        f"{reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+    )
 
 
 def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
