@@ -286,3 +286,21 @@ def test_any_text_reads_without_error_and_only_from_its_own_words(text: str) -> 
     for question in q.questions:
         if question.kind == "single":
             assert len(reading.answers().get(question.id, ())) <= 1
+
+
+def test_what_the_questionnaire_asked_next_is_not_listed_as_unanswered() -> None:
+    """In the questionnaire the description comes first and the rest is asked after
+    it: the result must not then say those questions were left unanswered."""
+    from advisor.render.markdown import to_markdown
+    from advisor.views.blocks import Document
+    from advisor.views.recommend import understood_section
+
+    q = load_catalog().questionnaire
+    filled, described = fill(q, {}, read("My dad is in the hospital after a fall.", q))
+    assert "side" in described.still_open
+    before = to_markdown(Document("", (understood_section(q, described, filled),)))
+    assert "Whose side" in before.split("Not answered by your words")[1]
+    after = to_markdown(
+        Document("", (understood_section(q, described, {**filled, "side": ("patient",)}),))
+    )
+    assert "Whose side" not in after

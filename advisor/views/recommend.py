@@ -77,9 +77,12 @@ def quoted(words: tuple[str, ...]) -> str:
     return ", ".join('"' + w + '"' for w in words)
 
 
-def understood_section(questionnaire: Questionnaire, described: Described) -> Section:
+def understood_section(
+    questionnaire: Questionnaire, described: Described, answers: Answers
+) -> Section:
     """Each answer taken from the person's own words, with those words, and what
-    their words left unanswered."""
+    their words left unanswered and is still unanswered (the questionnaire may have
+    asked the rest)."""
     lines = []
     for question in questionnaire.questions:
         taken = [u for u in described.used if u.question == question.id]
@@ -94,11 +97,12 @@ def understood_section(questionnaire: Questionnaire, described: Described) -> Se
         if lines
         else Paragraph("I could not take any answer from your words.")
     ]
-    if described.still_open:
+    open_still = [q for q in described.still_open if answers.get(q, ("not-sure",)) == ("not-sure",)]
+    if open_still:
         prompts = {q.id: q.prompt for q in questionnaire.questions}
         unsure = [
             prompts[q] + (" (your words pointed more than one way)" if q in described.mixed else "")
-            for q in described.still_open
+            for q in open_still
         ]
         blocks.append(Paragraph("Not answered by your words: " + " ".join(unsure)))
     return Section("What I understood from your words", tuple(blocks))
@@ -163,7 +167,7 @@ def recommendation_document(
     advice = advice_for(catalog, answers, top.id)
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
     if described is not None:
-        sections.insert(0, understood_section(catalog.questionnaire, described))
+        sections.insert(0, understood_section(catalog.questionnaire, described, answers))
     if for_report:
         pair = compare(catalog, [top, catalog.role(rec.runner_up.role)], list(ASPECTS))
         compared = pair.roles
@@ -307,7 +311,7 @@ def short_recommendation_document(
     q = catalog.questionnaire
     sections = short_sections(catalog, q, rec, "Recommended", "role")
     if described is not None:
-        sections.insert(0, understood_section(q, described))
+        sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
     sections += closing_short(catalog, details_hint("recommend", q, answers, asked), report)
     return Document("", tuple(sections))  # the headline is the first line
