@@ -28,7 +28,6 @@ TYPICAL = [
 ROLE_NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
 SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 BRACKETS = re.compile(r"\[([^\[\]]+)\]")
-PLANNED = pytest.mark.xfail(strict=True, reason="#11: not built yet")
 
 
 @pytest.fixture
@@ -112,7 +111,6 @@ def _human_outputs(run: Run, tmp_path: Path) -> dict[str, str]:
     return outputs
 
 
-@PLANNED
 def test_no_human_output_names_a_source_by_file_name_or_id(run: Run, tmp_path: Path) -> None:
     ids = set(load_catalog().sources)
     for command, text in _human_outputs(run, tmp_path).items():

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import pexpect
 import pyte
-import pytest
 
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 ADVISOR = f"{shlex.quote(sys.executable)} -m advisor"
 SITUATION = ["--timeframe", "ongoing", "--side", "patient", "--setting", "home"]
-PLANNED = pytest.mark.xfail(strict=True, reason="#11: not built yet")
 
 
 class Terminal:
