@@ -262,6 +262,19 @@ def read(text: str, questionnaire: Questionnaire) -> Reading:
             if last is not None:
                 found.add((first, last, cue.question, cue.option))
                 consumed.update(i for i in range(first, last + 1) if is_negator(words, i))
+    # In a single-choice question, a cue inside a longer cue is read only as the longer
+    # one: "can't afford to pay someone" is "can't afford", not also "pay someone".
+    # (In "choose any" questions both may hold, and both are kept.)
+    single = {q.id for q in questionnaire.questions if q.kind != "multi"}
+    found = {
+        (first, last, q, o)
+        for first, last, q, o in found
+        if q not in single
+        or not any(
+            q2 == q and f2 <= first and last <= l2 and (f2, l2) != (first, last)
+            for f2, l2, q2, _ in found
+        )
+    }
     hits = tuple(
         Hit(q, o, text[words[first].start : words[last].end], negated(words, first, last, consumed))
         for first, last, q, o in sorted(found)

@@ -304,3 +304,17 @@ def test_what_the_questionnaire_asked_next_is_not_listed_as_unanswered() -> None
         Document("", (understood_section(q, described, {**filled, "side": ("patient",)}),))
     )
     assert "Whose side" not in after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My MRI claim was denied. We can't afford to pay someone.",
+        "We cannot afford to hire a care manager for Dad.",
+    ],
+)
+def test_cannot_afford_to_pay_someone_means_covered(text: str) -> None:
+    """The words "pay someone" inside "can't afford to pay someone" must not cancel the
+    answer out: the person most needs the free routes."""
+    q = load_catalog().questionnaire
+    assert read(text, q).answers()["payment"] == ("covered",)
