@@ -111,7 +111,7 @@ class OccupationCode(Fact):
     code: Text
     title: Text
     match: Literal["closest", "nearest"]
-    median_pay: list[MedianPay] = Field(default_factory=list)
+    median_pay: list[MedianPay] = []
 
 
 class Variant(Fact):
@@ -132,7 +132,7 @@ class Role(Strict):
     name: Text
     aliases: list[Text]
     loose_titles: list[LooseTitle]
-    alias_notes: list[AliasNote] = Field(default_factory=list)
+    alias_notes: list[AliasNote] = []
     summary: Fact
     works_for: WorksFor
     settings: Annotated[list[Fact], Field(min_length=1)]

@@ -60,19 +60,19 @@ class Effect(Strict):
     weight: Annotated[int, Field(ge=-3, le=3)]
     why: Text
     sources: SourceIds
-    when: Condition = Field(default_factory=dict)
-    unless: Condition = Field(default_factory=dict)
+    when: Condition = {}
+    unless: Condition = {}
 
 
 class Option(Strict):
     id: Slug
     label: Text
-    aliases: list[Slug] = Field(default_factory=list)
-    effects: list[Effect] = Field(default_factory=list)
+    aliases: list[Slug] = []
+    effects: list[Effect] = []
     map_x: Annotated[float | None, Field(ge=-1, le=1)] = None
     map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
-    cues: list[Cue] = Field(default_factory=list)
-    covers: list[Slug] = Field(default_factory=list)
+    cues: list[Cue] = []
+    covers: list[Slug] = []
 
 
 class Wording(Strict):
@@ -81,7 +81,7 @@ class Wording(Strict):
 
     prompt: Text | None = None
     help: Text | None = None
-    labels: dict[Slug, Text] = Field(default_factory=dict)
+    labels: dict[Slug, Text] = {}
 
 
 class Question(Strict):
@@ -93,10 +93,10 @@ class Question(Strict):
     help: Text
     options: Annotated[list[Option], Field(min_length=2)]
     # Other spellings of the flag that work too, e.g. "license" beside "licence".
-    flag_aliases: list[Slug] = Field(default_factory=list)
+    flag_aliases: list[Slug] = []
     # The question in other words, keyed by an answer to the audience question
     # (e.g. "someone": "Where is the person you look after?").
-    wording: dict[Slug, Wording] = Field(default_factory=dict)
+    wording: dict[Slug, Wording] = {}
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -136,7 +136,7 @@ class Group(Strict):
     why: Text = "Every question counts alike."
     unanswered: Text | None = None
     """Said when no question of the group was answered (e.g. no needs given)."""
-    sources: Annotated[list[Slug], AfterValidator(known_sources)] = Field(default_factory=list)
+    sources: Annotated[list[Slug], AfterValidator(known_sources)] = []
 
 
 class Questionnaire(Strict):

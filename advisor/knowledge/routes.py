@@ -35,11 +35,11 @@ class StandsIn(Fact):
 class Route(Strict):
     id: Slug
     name: Text
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = []
     what: Fact
     who: Fact
     needs: Annotated[list[Slug], Field(min_length=1)]  # the needs it serves, most central first
-    settings: list[SettingValue] = Field(default_factory=list)
+    settings: list[SettingValue] = []
     cost: Cost
     reach: Annotated[list[Fact], Field(min_length=1)]
     stands_in_for: StandsIn
@@ -62,7 +62,7 @@ class PaidPrivately(Fact):
 class RouteBook(Strict):
     as_of: date
     scope: Text
-    paid_privately: list[PaidPrivately] = Field(default_factory=list)
+    paid_privately: list[PaidPrivately] = []
     routes: list[Route]
 
 

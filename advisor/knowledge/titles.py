@@ -17,16 +17,16 @@ class Closest(Fact):
     """The nearest of the four roles (and others it resembles), and how it differs."""
 
     role: Slug
-    also: list[Slug] = Field(default_factory=list)
+    also: list[Slug] = []
 
 
 class Title(Strict):
     id: Slug
     name: Text
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = []
     what: Annotated[list[Fact], Field(min_length=1)]
     closest: Closest
-    routes: list[Slug] = Field(default_factory=list)  # free or low-cost routes to read next
+    routes: list[Slug] = []  # free or low-cost routes to read next
 
 
 class TitleBook(Strict):
