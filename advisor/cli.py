@@ -938,4 +938,42 @@ def main() -> None:
     from advisor.render.streams import guard_streams, run_guarded
 
     guard_streams()
-    sys.exit(run_guarded(lambda: app(prog_name="advisor", standalone_mode=False)))
+    chosen = app_for(sys.argv[1:])
+    sys.exit(run_guarded(lambda: chosen(prog_name="advisor", standalone_mode=False)))
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command that `args` names first, when it names one.
+
+    typer turns every command's parameters into click options on each run, and
+    a run such as `advisor compare ...` needs only compare's: building one
+    command instead of all of them is a few percent of start-up. Anything else
+    (an option first, a typo, no command, Tab completion) gets the whole app, so
+    `--help`, the list of commands and "did you mean" stay complete.
+    """
+    import os
+
+    if not args or "_ADVISOR_COMPLETE" in os.environ:
+        return app
+    commands = [c for c in app.registered_commands if _command_name(c) == args[0]]
+    groups = [g for g in app.registered_groups if _group_name(g) == args[0]]
+    if not commands and not groups:
+        return app
+    import copy
+
+    only = copy.copy(app)
+    only.registered_commands = commands
+    only.registered_groups = groups
+    return only
+
+
+def _command_name(command: typer.models.CommandInfo) -> str | None:
+    if command.name:
+        return command.name
+    callback = command.callback
+    return callback.__name__.lower().replace("_", "-") if callback else None  # typer's rule
+
+
+def _group_name(group: typer.models.TyperInfo) -> str | None:
+    instance = group.typer_instance
+    return group.name or (instance.info.name if instance else None)

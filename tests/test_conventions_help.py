@@ -189,3 +189,32 @@ def test_usage_errors_are_one_line_in_advisors_style(args: list[str], expected: 
     assert result.stderr.startswith("advisor: error: ")
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+def test_a_run_that_names_its_command_builds_only_that_one() -> None:
+    """`advisor compare ...` builds compare alone (start-up), with the same help and
+    parameters as in the whole app; anything else gets the whole app."""
+    from typer.testing import CliRunner
+
+    from advisor.cli import app_for
+
+    runner = CliRunner()
+    for path in command_paths()[1:]:
+        only = typer.main.get_command(app_for(list(path)))
+        assert isinstance(only, typer.core.TyperGroup)
+        assert list(only.commands) == [path[0]], path
+        whole = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "80"})
+        alone = runner.invoke(app_for(list(path)), [*path, "--help"], env={"COLUMNS": "80"})
+        assert (alone.exit_code, alone.stdout) == (whole.exit_code, whole.stdout), path
+    for args in ([], ["--data", "x", "roles"], ["comapre"], ["--help"], ["roles"]):
+        built = typer.main.get_command(app_for(args))
+        assert isinstance(built, typer.core.TyperGroup)
+        expected = ["roles"] if args == ["roles"] else list(typer.main.get_command(app).commands)
+        assert list(built.commands) == expected, args
+
+
+def test_tab_completion_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor.cli import app_for
+
+    monkeypatch.setenv("_ADVISOR_COMPLETE", "complete_bash")
+    assert app_for(["compare"]) is app
