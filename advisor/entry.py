@@ -33,6 +33,13 @@ def main() -> None:
         stopping = (signal.SIGTERM, signal.SIGHUP)
         for signum in stopping:
             signal.signal(signum, _stop)
+        # pydantic looks for plugins (observability hooks) in the entry points of
+        # every installed package when it builds its first model; advisor uses
+        # none, and the search is a noticeable part of start-up. A value the
+        # user set is kept.
+        import os
+
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         from advisor.cli import main as run
 
         run()

@@ -5,6 +5,7 @@ on every command, "did you mean" for a near miss, `-` for standard streams."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -218,3 +219,29 @@ def test_tab_completion_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setenv("_ADVISOR_COMPLETE", "complete_bash")
     assert app_for(["compare"]) is app
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"), [(None, "__all__"), ("", ""), ("logfire", "logfire")]
+)
+def test_pydantic_plugins_are_not_searched_unless_the_user_says(
+    monkeypatch: pytest.MonkeyPatch, given: str | None, expected: str
+) -> None:
+    """The entry point spares start-up pydantic's search of every installed package for
+    plugins; a value the user set wins."""
+    import advisor.cli
+    from advisor import entry
+
+    import signal
+
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own handlers
+    seen: list[str | None] = []
+    if given is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given)
+    monkeypatch.setattr(
+        advisor.cli, "main", lambda: seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+    )
+    entry.main()
+    assert seen == [expected]
