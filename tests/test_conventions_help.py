@@ -229,10 +229,10 @@ def test_pydantic_plugins_are_not_searched_unless_the_user_says(
 ) -> None:
     """The entry point spares start-up pydantic's search of every installed package for
     plugins; a value the user set wins."""
+    import signal
+
     import advisor.cli
     from advisor import entry
-
-    import signal
 
     monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own handlers
     seen: list[str | None] = []
