@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from advisor.render.sanitise import CONTROL_RE, printable, shorten
+from advisor.render.sanitise import control_characters, printable, shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,7 +34,7 @@ def print_json(data: Any) -> None:
 
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     text = json.dumps(data, indent=2, ensure_ascii=encoding != "utf8")
-    sys.stdout.write(CONTROL_RE.sub(_json_escape, text) + "\n")
+    sys.stdout.write(control_characters(text).sub(_json_escape, text) + "\n")
 
 
 def print_note(message: str) -> None:

@@ -16,8 +16,15 @@ import re
 # C0 controls except newline and tab, DEL, C1 controls, and the bidirectional
 # embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
 CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-CONTROL_RE = re.compile(f"[{CONTROL}]")
-_LINE_BREAKS = re.compile(r"[\n\t]")
+_ASCII_CONTROL = "\x00-\x08\x0b-\x1f\x7f"  # the same, as far as ASCII goes
+_LINE_BREAKS = r"[\n\t]"
+
+
+def control_characters(text: str) -> re.Pattern[str]:
+    """What finds control characters in `text`. ASCII text (all of the bundled data)
+    gets the short ASCII class: the full class with its Unicode ranges takes half
+    a millisecond to compile, so only text that needs it pays for it (re caches both)."""
+    return re.compile(f"[{_ASCII_CONTROL if text.isascii() else CONTROL}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -31,10 +38,11 @@ def printable(text: str, one_line: bool = False) -> str:
     `one_line` also escapes newlines and tabs (for paths and values in an error).
     """
     if one_line:
-        text = _LINE_BREAKS.sub(_escape, text)
-    if CONTROL_RE.search(text) is None:
+        text = re.sub(_LINE_BREAKS, _escape, text)
+    pattern = control_characters(text)
+    if pattern.search(text) is None:
         return text
-    return CONTROL_RE.sub(_escape, text)
+    return pattern.sub(_escape, text)
 
 
 def shorten(text: str, limit: int = 80) -> str:
@@ -47,8 +55,8 @@ def quoted(value: object, limit: int = 80) -> str:
     return shorten(printable(repr(value), one_line=True), limit)
 
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)])", re.MULTILINE)
+_MARKDOWN_INLINE = r"([\\`*_\[\]<>|])"
+_MARKDOWN_LINE_START = r"(?m)^(\s*)([#>+=~-]|\d+[.)])"
 
 
 def markdown(text: str, in_cell: bool = False) -> str:
@@ -60,10 +68,12 @@ def markdown(text: str, in_cell: bool = False) -> str:
     table cell, whose lines are joined with <br>).
     """
     text = printable(text)
-    text = _MARKDOWN_INLINE.sub(
-        lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text
+    text = re.sub(
+        _MARKDOWN_INLINE,
+        lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)),
+        text,
     )
-    return text if in_cell else _MARKDOWN_LINE_START.sub(_escape_line_start, text)
+    return text if in_cell else re.sub(_MARKDOWN_LINE_START, _escape_line_start, text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
