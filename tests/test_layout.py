@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -11,6 +12,7 @@ from rich.console import Console
 
 from advisor.render.terminal import COLUMN_MIN, column_widths, to_rich
 from advisor.views.blocks import Document, Section, Table
+from conftest import Run
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)
 CELLS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
@@ -84,3 +86,26 @@ def test_the_fast_fill_takes_ordinary_sentences() -> None:
         "- Helps you get what you need\n  from the health-care system,\n  on your side."
     )
     assert fill("two  spaces", 30, "", "") is None  # left to textwrap
+
+
+@pytest.mark.parametrize("width", [20, 42, 80])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["show", "advocate"],
+        ["show", "navigator"],
+        ["compare", "--all"],
+        ["routes"],
+        ["map"],
+        ["career", "--no-input", "--licence", "nurse", "--details"],
+        ["recommend", "--no-input", "--side", "patient", "--need", "rights", "--details"],
+    ],
+)
+def test_no_line_is_wider_than_the_terminal(run: Run, args: list[str], width: int) -> None:
+    """Output is printed without rich's cropping pass (pager.show), so every line
+    must already fit: a wider one would wrap on the user's screen."""
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
+    assert not wide, wide[:3]

@@ -45,12 +45,17 @@ def pager_command() -> str | None:
 
 
 def show(console: Console, *renderables: RenderableType, paged: bool = True) -> None:
-    """Print `renderables`; through the pager when they would not fit the screen."""
+    """Print `renderables`; through the pager when they would not fit the screen.
+
+    No cropping pass: render/terminal.py already fits every line to the width
+    (the snapshot and layout tests hold it to that), and cutting all the output
+    into lines a second time is a noticeable part of printing a long comparison.
+    """
     if not (paged and console.is_terminal):
-        console.print(*renderables)
+        console.print(*renderables, crop=False)
         return
     with console.capture() as capture:
-        console.print(*renderables)
+        console.print(*renderables, crop=False)
     text = capture.get()
     command = pager_command()
     if command is None or text.count("\n") < console.height:
