@@ -213,7 +213,10 @@ def _gather(
         answers, described = fill(questionnaire, answers, read(description, questionnaire))
     asked = prompt and _can_ask()
     if asked:
+        from advisor.entry import waiting_for_a_person
         from advisor.wizard import ask, ask_description, terminal_options
+
+        waiting_for_a_person()
 
         options = terminal_options()
         if described is None:

@@ -5,7 +5,6 @@ on every command, "did you mean" for a near miss, `-` for standard streams."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -190,58 +189,3 @@ def test_usage_errors_are_one_line_in_advisors_style(args: list[str], expected: 
     assert result.stderr.startswith("advisor: error: ")
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
-
-
-def test_a_run_that_names_its_command_builds_only_that_one() -> None:
-    """`advisor compare ...` builds compare alone (start-up), with the same help and
-    parameters as in the whole app; anything else gets the whole app."""
-    from typer.testing import CliRunner
-
-    from advisor.cli import app_for
-
-    runner = CliRunner()
-    for path in command_paths()[1:]:
-        only = typer.main.get_command(app_for(list(path)))
-        assert isinstance(only, typer.core.TyperGroup)
-        assert list(only.commands) == [path[0]], path
-        whole = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "80"})
-        alone = runner.invoke(app_for(list(path)), [*path, "--help"], env={"COLUMNS": "80"})
-        assert (alone.exit_code, alone.stdout) == (whole.exit_code, whole.stdout), path
-    for args in ([], ["--data", "x", "roles"], ["comapre"], ["--help"], ["roles"]):
-        built = typer.main.get_command(app_for(args))
-        assert isinstance(built, typer.core.TyperGroup)
-        expected = ["roles"] if args == ["roles"] else list(typer.main.get_command(app).commands)
-        assert list(built.commands) == expected, args
-
-
-def test_tab_completion_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    from advisor.cli import app_for
-
-    monkeypatch.setenv("_ADVISOR_COMPLETE", "complete_bash")
-    assert app_for(["compare"]) is app
-
-
-@pytest.mark.parametrize(
-    ("given", "expected"), [(None, "__all__"), ("", ""), ("logfire", "logfire")]
-)
-def test_pydantic_plugins_are_not_searched_unless_the_user_says(
-    monkeypatch: pytest.MonkeyPatch, given: str | None, expected: str
-) -> None:
-    """The entry point spares start-up pydantic's search of every installed package for
-    plugins; a value the user set wins."""
-    import signal
-
-    import advisor.cli
-    from advisor import entry
-
-    monkeypatch.setattr(signal, "signal", lambda *args: None)  # keep pytest's own handlers
-    seen: list[str | None] = []
-    if given is None:
-        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
-    else:
-        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given)
-    monkeypatch.setattr(
-        advisor.cli, "main", lambda: seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
-    )
-    entry.main()
-    assert seen == [expected]
