@@ -5,7 +5,7 @@ pydantic + rich program), so both see the same machine noise; the figure is the
 median of the per-pair ratios. Usage:
 
     python bench/startup.py             # 40 pairs per command
-    python bench/startup.py --quick --max-ratio 1.5   # CI: fewer runs, fail above 1.5
+    python bench/startup.py --quick --max-ratio 1.3   # CI: fewer runs, fail above 1.3
 """
 
 from __future__ import annotations
