@@ -1,6 +1,8 @@
 """The errors advisor reports to users, each with its exit code.
 
-Kept free of typer and rich so the engine and loader can raise them.
+Kept free of typer and rich so the engine and loader can raise them. The exit
+codes are plain constants, not an IntEnum: the entry point imports this module
+before anything else, and `enum` is left until Ctrl-C can be caught (entry.py).
 """
 
 from __future__ import annotations
@@ -11,15 +13,14 @@ INTERRUPTED = 130
 
 
 class AdvisorError(Exception):
-    """An error with a one-line message meant for the user."""
+    """An error with a one-line message meant for the user; exit 1 unless a
+    subclass says otherwise."""
 
     exit_code = DATA_ERROR
 
 
 class DataError(AdvisorError):
-    """The knowledge base (bundled or --data) is missing or invalid."""
-
-    exit_code = DATA_ERROR
+    """The knowledge base (bundled or --data) is missing or invalid (exit 1)."""
 
 
 class UsageProblem(AdvisorError):

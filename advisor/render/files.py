@@ -90,13 +90,17 @@ def check_writable(path: Path, force: bool) -> os.stat_result | None:
             "regular files, so give another name"
         )
     if (info is not None or os.path.lexists(path)) and not force:
-        raise UsageProblem(f"{path}: already exists; pass --force to overwrite it")
+        raise _exists(path)
     if info is not None and not info.st_mode & 0o222:
         raise UsageProblem(f"{path}: is read-only; make it writable first, or give another name")
     folder = path.parent
     if not folder.is_dir():
         raise UsageProblem(f"{path}: cannot write here: the folder {folder} does not exist")
     return info
+
+
+def _exists(path: Path) -> UsageProblem:
+    return UsageProblem(f"{path}: already exists; pass --force to overwrite it")
 
 
 def write_atomically(path: Path, text: str, force: bool) -> None:
@@ -133,14 +137,10 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise UsageProblem(
-                    f"{path}: already exists; pass --force to overwrite it"
-                ) from None
+                raise _exists(path) from None
             except OSError:
                 if path.exists():
-                    raise UsageProblem(
-                        f"{path}: already exists; pass --force to overwrite it"
-                    ) from None
+                    raise _exists(path) from None
                 os.replace(tmp, path)
     except OSError as exc:
         raise UsageProblem(f"{path}: cannot write: {exc.strerror}") from None
