@@ -109,3 +109,16 @@ def test_no_line_is_wider_than_the_terminal(run: Run, args: list[str], width: in
     assert result.exit_code == 0, result.output
     wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
     assert not wide, wide[:3]
+
+
+@pytest.mark.parametrize("width", [42, 80, 100])
+def test_a_citation_is_never_split_across_lines(run: Run, width: int) -> None:
+    """'[1, 2, 3]' stays whole: '[1,' at the end of a line and '2, 3]' on the next
+    reads as two broken references."""
+    import re
+
+    result = run("compare", "--all", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    split = re.compile(r"\[\d+(, \d+)*,\s*([|│]|$)")
+    broken = [line for line in result.stdout.splitlines() if split.search(line)]
+    assert not broken, broken[:3]

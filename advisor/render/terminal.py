@@ -11,6 +11,7 @@ for rich to wrap, since only rich knows how wide such characters are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -99,12 +100,18 @@ def _hanging(line: str, width: int, indent: int) -> str:
         lead = " " * (room - len(marker))
     first, rest = lead + marker, " " * (len(lead) + len(marker))
     text = body[len(marker) :]
+    if "[" in text:  # a citation such as [1, 2, 3] stays on one line
+        text = re.sub(_CITATION, lambda m: m.group().replace(" ", _HELD), text)
     filled = fill(text, width, first, rest)
     if filled is None:
         filled = textwrap.fill(
             text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
         )
-    return filled or lead + body
+    return (filled or lead + body).replace(_HELD, " ")
+
+
+_CITATION = r"\[\d+(?:, \d+)+\]"
+_HELD = "\x00"  # a space that is not a break; text here never holds NUL (printable escapes it)
 
 
 _OTHER_SPACE = frozenset("\t\n\x0b\x0c\r")
