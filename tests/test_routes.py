@@ -139,6 +139,16 @@ def test_show_role_lists_free_or_low_cost_alternatives(run: Run) -> None:
     assert "area-agency-on-aging" in [r["id"] for r in data["free_or_low_cost_alternatives"]]
 
 
+def test_show_json_has_the_same_keys_for_a_role_and_another_title(run: Run) -> None:
+    """A script can tell a role from another title by `kind`, and finds free routes
+    under one key for both (the role's first key stays)."""
+    role = json.loads(run("show", "care-manager", "--json").stdout)
+    title = json.loads(run("show", "navigator", "--json").stdout)
+    assert (role["kind"], title["kind"]) == ("role", "other-title")
+    assert role["free_or_low_cost_routes"] == role["free_or_low_cost_alternatives"]
+    assert title["free_or_low_cost_routes"]
+
+
 def test_routes_command(run: Run) -> None:
     result = run("routes", "--need", "insurance-denial")
     assert result.exit_code == 0

@@ -44,11 +44,14 @@ def role_json(catalog: Catalog, role: Role) -> dict[str, Any]:
 
     disputes = catalog.disagreements_about(role.id)
     routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    free = [r.model_dump(mode="json") for r in routes]
     return {
         **role.model_dump(mode="json"),
+        "kind": "role",  # `show` also prints other titles ("other-title")
         "disagreements": [d.model_dump(mode="json") for d in disputes],
         "titles_used_loosely": catalog.knowledge.loose_titles.model_dump(mode="json"),
-        "free_or_low_cost_alternatives": [r.model_dump(mode="json") for r in routes],
+        "free_or_low_cost_alternatives": free,  # the first name of this key, kept for scripts
+        "free_or_low_cost_routes": free,  # the same key as for other titles
         "sources": sources_json(catalog.cited(role, *disputes, *routes)),
         **about(catalog),
     }

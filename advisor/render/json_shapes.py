@@ -76,9 +76,11 @@ class ShowOutput(Role):
 
     model_config = ConfigDict(extra="forbid", frozen=False)
 
+    kind: Literal["role"]
     disagreements: list[Disagreement]
     titles_used_loosely: Fact
     free_or_low_cost_alternatives: list[Route]
+    free_or_low_cost_routes: list[Route]  # the same list, under the key titles use too
     sources: list[Source]
     version: str
     as_of: date
