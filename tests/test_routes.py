@@ -317,3 +317,12 @@ def test_aliases_say_where_they_come_from(run: Run, data_copy: Path) -> None:
     assert "roles[0].alias_notes[5].alias: 'tribune' is not one of the role's aliases" in (
         result.stderr
     )
+
+
+def test_show_with_a_typo_lists_the_other_titles_too(run: Run) -> None:
+    result = run("show", "navigater")
+    assert result.exit_code == 2
+    assert "Did you mean patient-navigator" in result.stderr
+    assert "other titles: patient-navigator" in result.stderr
+    compare = run("compare", "navigater", "advocate")  # compare takes only the four roles
+    assert compare.exit_code == 2 and "other titles" not in compare.stderr

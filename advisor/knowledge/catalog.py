@@ -165,7 +165,10 @@ class Catalog:
         key = normalise(query)
         if key in self._names:
             return self.role(self._names[key])
-        return self.title_named(query) or self.resolve(query)
+        title = self.title_named(query)
+        if title is None:
+            raise self._unknown(query, titles_too=True)
+        return title
 
     def resolve(self, query: str) -> Role:
         """Find a role by id, name or alias; unknown names get suggestions, and
@@ -181,16 +184,20 @@ class Catalog:
                 f"it is closest to a {closest} ({title.closest.role}). "
                 f"Use {title.closest.role} here, or read: advisor show {title.id}"
             )
+        raise self._unknown(query, titles_too=False)
+
+    def _unknown(self, query: str, titles_too: bool) -> UsageProblem:
+        """'unknown role', with the closest names (roles or other titles) and the valid ones."""
         names = dict(self._names)
         for t in self.titles.titles:
             names.update({normalise(n): t.id for n in (t.id, t.name, *t.aliases)})
-        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        close = difflib.get_close_matches(normalise(query), list(names), n=3, cutoff=0.6)
         suggestions = list(dict.fromkeys(names[c] for c in close))
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        valid = ", ".join(r.id for r in self.roles)
-        raise UsageProblem(
-            f"unknown role {quoted(query)}.{hint} Valid roles: {valid} (or an alias)."
-        )
+        valid = f"Valid roles: {', '.join(r.id for r in self.roles)} (or an alias)"
+        if titles_too and self.titles.titles:
+            valid += f"; other titles: {', '.join(t.id for t in self.titles.titles)}"
+        return UsageProblem(f"unknown role {quoted(query)}.{hint} {valid}.")
 
     def disagreements_about(self, *role_ids: str) -> list[Disagreement]:
         """The places where the sources disagree about any of these roles."""
