@@ -282,9 +282,15 @@ def _save_answers(
     import json
 
     from advisor.answers import to_mapping
-    from advisor.render.files import write_atomically
+    from advisor.render.files import is_stdout, write_atomically
 
     write_atomically(path, json.dumps(to_mapping(questionnaire, answers), indent=2) + "\n", force)
+    if not is_stdout(path):
+        import shlex
+
+        print_note(
+            f"Answers saved to {path}; use them again with --answers {shlex.quote(str(path))}"
+        )
 
 
 def _undecided(

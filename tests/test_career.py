@@ -81,8 +81,10 @@ def test_career_conventions(run: Run, tmp_path: Path) -> None:
     result = run("career", "--travel", "sometimes")
     assert result.exit_code == 2 and "Choose from: yes, no, not-sure" in result.stderr
     saved = tmp_path / "career.json"
-    assert run("career", "--licence", "none", "--save", str(saved)).exit_code == 0
+    first = run("career", "--licence", "none", "--save", str(saved))
+    assert first.exit_code == 0
     assert json.loads(saved.read_text()) == {"licence": "none"}
+    assert f"Answers saved to {saved}; use them again with --answers" in first.stderr
     again = run("career", "--answers", str(saved), "--json")
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["answers"] == {"licence": "none"}
