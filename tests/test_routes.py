@@ -224,6 +224,20 @@ def test_every_disclaimer_says_united_states(run: Run) -> None:
         assert "in the United States" in flat(run(*command).stdout), command
 
 
+def test_career_results_end_with_a_career_disclaimer(run: Run) -> None:
+    """Someone choosing a career is not told to check with 'the people involved in
+    your care'; the short and full results and the JSON say what career advice needs."""
+    for args in (["--no-input"], ["--no-input", "--details"]):
+        out = flat(run("career", "--licence", "nurse", *args).stdout)
+        assert "It is not career, legal or financial advice" in out, args
+        assert "involved in your care" not in out, args
+    data = json.loads(run("career", "--licence", "nurse", "--json").stdout)
+    assert "licensing board" in data["disclaimer"]
+    assert "in the United States" in flat(data["disclaimer"])
+    recommend = flat(run("recommend", "--need", "rights").stdout)
+    assert "involved in your care" in recommend  # the patient-care disclaimer stays there
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

@@ -155,6 +155,9 @@ class Questionnaire(Strict):
     tie: Fact | None = None
     # The question (asked first) whose answer picks each question's `wording`.
     audience: Slug | None = None
+    # Said at the end of this questionnaire's results instead of the knowledge
+    # base's disclaimer (career.json: advice about work, not about care).
+    disclaimer: Text | None = None
     questions: Annotated[list[Question], Field(min_length=1)]
 
     def question(self, question_id: str) -> Question | None:

@@ -225,6 +225,7 @@ def career_json(catalog: Catalog, answers: Answers, rec: Recommendation) -> dict
         },
         "sources": sources_json(career_sources(catalog, rec)),
         **about(catalog),
+        "disclaimer": catalog.career.disclaimer or catalog.knowledge.disclaimer,
     }
 
 

@@ -20,7 +20,7 @@ def career_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> 
     sections += [
         Section("The four careers: how to get there", (table,)),
     ]
-    sections += closing_sections(catalog, career_sources(catalog, rec))
+    sections += closing_sections(catalog, career_sources(catalog, rec), catalog.career.disclaimer)
     return Document("advisor: which career fits", tuple(sections))
 
 
@@ -46,5 +46,7 @@ def short_career_document(
     ]
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
     hint = details_hint("career", q, answers, asked)
-    sections += closing_short(catalog, hint, None, "every reason, every career's paths and pay")
+    sections += closing_short(
+        catalog, hint, None, "every reason, every career's paths and pay", q.disclaimer
+    )
     return Document("", tuple(sections))

@@ -41,7 +41,11 @@ def fact_line(fact: Fact) -> str:
     return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)
 
 
-def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
+def closing_sections(
+    catalog: Catalog, sources: list[Source], disclaimer: str | None = None
+) -> list[Section]:
+    """The closing: titles are used loosely, the sources, the version and a disclaimer
+    (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
     return [
         Section("Titles are used loosely", (Paragraph(cite(k.loose_titles), "italic"),)),
@@ -49,7 +53,9 @@ def closing_sections(catalog: Catalog, sources: list[Source]) -> list[Section]:
             f"Sources (as of {k.as_of.isoformat()})",
             (
                 SourceList(tuple(sources)),
-                Paragraph(f"Knowledge base version {k.version}. {k.disclaimer}", "dim"),
+                Paragraph(
+                    f"Knowledge base version {k.version}. {disclaimer or k.disclaimer}", "dim"
+                ),
             ),
         ),
     ]

@@ -262,8 +262,10 @@ def closing_short(
     hint: str,
     report: str | None,
     everything: str = "every reason, costs, questions to ask",
+    disclaimer: str | None = None,
 ) -> list[Section]:
-    """How to see everything, where the report went, the sources cited, the disclaimer."""
+    """How to see everything, where the report went, the sources cited, the disclaimer
+    (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
     more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
     if report:
@@ -272,7 +274,10 @@ def closing_short(
         Section("", tuple(more)),
         Section(
             f"Sources (as of {k.as_of.isoformat()})",
-            (SourceList(tuple(catalog.sources.values())), Paragraph(k.disclaimer, "dim")),
+            (
+                SourceList(tuple(catalog.sources.values())),
+                Paragraph(disclaimer or k.disclaimer, "dim"),
+            ),
         ),
     ]
 
