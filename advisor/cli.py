@@ -107,7 +107,11 @@ NoPager = Annotated[
     bool, _opt("Print long output directly instead of through a pager.", "--no-pager")
 ]
 NoInput = Annotated[
-    bool, _opt("Never prompt; unanswered questions count as not sure.", "--no-input")
+    bool,
+    _opt(
+        "Never prompt; questions you leave unanswered count as not sure (answer at least one).",
+        "--no-input",
+    ),
 ]
 Describe = Annotated[
     str | None,
@@ -232,7 +236,7 @@ def _gather(
         flag_list = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
         raise UsageProblem(
             f"no answers to go on. Pass {flag_list} or --answers FILE, "
-            "or run this command in a terminal to be asked."
+            "or run this command in a terminal (without --no-input) to be asked."
         )
     return Gathered(answers, asked, described)
 
