@@ -354,11 +354,18 @@ def ask_description(
     width = max(30, shutil.get_terminal_size().columns - 1)
     if not described.used:
         questionary.print("I could not take an answer from that; the questions follow.", **to)
-    for understood in described.used:
-        question = next(q for q in questionnaire.questions if q.id == understood.question)
-        option = question.option(understood.answer)
-        words = ", ".join('"' + w + '"' for w in understood.because)
-        line = f"\u2713 {question.prompt} {option.label if option else understood.answer}"
+    for question in questionnaire.questions:  # one line a question, in its order
+        taken = [u for u in described.used if u.question == question.id]
+        if not taken:
+            continue
+        worded = questionnaire.worded(question, filled)  # "your care" or "their care"
+        labels = []
+        for understood in taken:
+            option = worded.option(understood.answer)
+            labels.append(option.label if option else understood.answer)
+        because = dict.fromkeys(w for u in taken for w in u.because)
+        words = ", ".join('"' + w + '"' for w in because)
+        line = f"\u2713 {worded.prompt} {'; '.join(labels)}"
         questionary.print(textwrap.fill(line, width, subsequent_indent="  "), **to)
         questionary.print(
             textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),

@@ -9,7 +9,7 @@ from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role
-from advisor.knowledge.questions import Questionnaire
+from advisor.knowledge.questions import Question, Questionnaire
 from advisor.scoring import Reason, Recommendation
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
     question = questionnaire.question(question_id)
     option = question.option(option_id) if question else None
+    return option.label if option else option_id
+
+
+def _label(question: Question, option_id: str) -> str:
+    option = question.option(option_id)
     return option.label if option else option_id
 
 
@@ -87,11 +92,11 @@ def understood_section(
     for question in questionnaire.questions:
         taken = [u for u in described.used if u.question == question.id]
         if taken:
+            worded = questionnaire.worded(question, answers)  # "your care" or "their care"
             said = "; ".join(
-                f"{answer_label(questionnaire, u.question, u.answer)} (from: {quoted(u.because)})"
-                for u in taken
+                f"{_label(worded, u.answer)} (from: {quoted(u.because)})" for u in taken
             )
-            lines.append(f"{question.prompt} {said}")
+            lines.append(f"{worded.prompt} {said}")
     blocks: list[Block] = [
         Bullets(tuple(lines))
         if lines
@@ -99,7 +104,7 @@ def understood_section(
     ]
     open_still = [q for q in described.still_open if answers.get(q, ("not-sure",)) == ("not-sure",)]
     if open_still:
-        prompts = {q.id: q.prompt for q in questionnaire.questions}
+        prompts = {q.id: questionnaire.worded(q, answers).prompt for q in questionnaire.questions}
         unsure = [
             prompts[q] + (" (your words pointed more than one way)" if q in described.mixed else "")
             for q in open_still
