@@ -649,7 +649,7 @@ def compare(
 
     _emit(
         as_json,
-        lambda: comparison_document(catalog, comparison),
+        lambda: comparison_document(catalog, comparison, picked=bool(aspect)),
         json_out,
         markdown,
         no_pager,

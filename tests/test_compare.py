@@ -218,3 +218,19 @@ def test_wide_characters_in_a_multi_line_cell_fold_inside_the_box(
         assert len(grid) > 8 and {cell_len(line) for line in grid} == {100}
         assert "…" not in result.stdout
         assert "理解する手助けをする。" in result.stdout
+
+
+def test_picked_aspects_show_only_those_rows_and_point_to_the_rest(run: Run) -> None:
+    """`--aspect codes` is the codes, not three more screens about everything else;
+    the full comparison is one command away, and --json stays complete."""
+    result = run("compare", "--all", "--aspect", "codes", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "SOC 21-1022" in result.stdout
+    assert "What they all share" not in result.stdout.split("More")[0]
+    assert "Where the sources disagree\n" not in result.stdout
+    assert "where the sources disagree:\nadvisor compare --all" in result.stdout
+    assert len(result.stdout.splitlines()) < 90
+    full = run("compare", "--all", env={"COLUMNS": "80"}).stdout
+    assert "What they all share" in full and "Where the sources disagree" in full
+    data = json.loads(run("compare", "--all", "--aspect", "codes", "--json").stdout)
+    assert data["shared"] and data["disagreements"]

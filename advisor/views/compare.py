@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor.comparison import Comparison
 from advisor.knowledge.catalog import Catalog
-from advisor.views.blocks import Bullets, Document, Section, Table
+from advisor.views.blocks import Bullets, Document, Paragraph, Section, Table
 from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
 from advisor.views.sources import comparison_sources
 
@@ -19,8 +19,21 @@ def aspect_table(c: Comparison) -> Table:
     )
 
 
-def comparison_document(catalog: Catalog, c: Comparison) -> Document:
-    """The comparison as a document: the table, then what is shared and what differs."""
+def comparison_document(catalog: Catalog, c: Comparison, picked: bool = False) -> Document:
+    """The comparison as a document: the table, then what is shared and what differs.
+
+    With `picked` (rows chosen with --aspect) only those rows, and a pointer to
+    the rest: someone who asked for the occupation codes wants the codes, not
+    three more screens about everything else."""
+    if picked:
+        names = "--all" if len(c.roles) == len(catalog.roles) else " ".join(r.id for r in c.roles)
+        more = Paragraph(
+            "What they all share, where they differ most and where the sources disagree: "
+            f"advisor compare {names}"
+        )
+        sections = [Section("Side by side", (aspect_table(c),)), Section("More", (more,))]
+        sections += closing_sections(catalog, comparison_sources(catalog, c))
+        return Document(" vs ".join(r.name for r in c.roles), tuple(sections))
     sections = [
         Section("Side by side", (aspect_table(c),)),
         Section("What they all share", (Bullets(tuple(cite(f) for f in c.shared)),)),
