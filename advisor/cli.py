@@ -486,40 +486,24 @@ def show(
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
     found = catalog.lookup(role)
-    if isinstance(found, Role):
-        from advisor.views.roles import role_document
 
-        page = found
+    def as_json() -> Any:
+        from advisor.render.json import role_json, title_json
 
-        def role_as_json() -> Any:
-            from advisor.render.json import role_json
+        if isinstance(found, Role):
+            return role_json(catalog, found)
+        return title_json(catalog, found)
 
-            return role_json(catalog, page)
+    def as_document() -> "Document":
+        if isinstance(found, Role):
+            from advisor.views.roles import role_document
 
-        _emit(
-            role_as_json,
-            lambda: role_document(catalog, page),
-            json_out,
-            markdown,
-            no_pager,
-        )
-    else:
+            return role_document(catalog, found)
         from advisor.views.routes import title_document
 
-        title = found
+        return title_document(catalog, found)
 
-        def title_as_json() -> Any:
-            from advisor.render.json import title_json
-
-            return title_json(catalog, title)
-
-        _emit(
-            title_as_json,
-            lambda: title_document(catalog, title),
-            json_out,
-            markdown,
-            no_pager,
-        )
+    _emit(as_json, as_document, json_out, markdown, no_pager)
 
 
 @app.command(
