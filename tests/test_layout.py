@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
@@ -55,37 +55,6 @@ def test_every_table_fits_the_terminal(total: int, columns: int, rows: list[list
     assert bool(grid) is (widths is not None)
     if widths is not None:  # a grid's lines are all as wide as its columns say
         assert {len(line) for line in grid} == {sum(widths) + 3 * columns + 1}
-
-
-@given(
-    text=st.text(st.sampled_from("ab -.\t\n\u00a0\u2011"), max_size=80),
-    width=st.integers(1, 60),
-    first=st.text(" -[1]", max_size=8),
-    rest=st.integers(0, 8),
-)
-def test_the_fast_fill_agrees_with_textwrap(text: str, width: int, first: str, rest: int) -> None:
-    """terminal.fill wraps the usual text itself (for start-up); whatever it takes,
-    it must wrap exactly as textwrap does, and the rest it leaves to textwrap."""
-    import textwrap
-
-    from advisor.render.terminal import fill
-
-    assume(len(first) <= width // 2 and rest <= width // 2)  # as _hanging keeps them
-    ours = fill(text, width, first, " " * rest)
-    expected = textwrap.fill(
-        text, width, initial_indent=first, subsequent_indent=" " * rest, break_on_hyphens=False
-    )
-    assert ours is None or ours == expected
-
-
-def test_the_fast_fill_takes_ordinary_sentences() -> None:
-    from advisor.render.terminal import fill
-
-    text = "Helps you get what you need from the health-care system, on your side."
-    assert fill(text, 30, "- ", "  ") == (
-        "- Helps you get what you need\n  from the health-care system,\n  on your side."
-    )
-    assert fill("two  spaces", 30, "", "") is None  # left to textwrap
 
 
 @pytest.mark.parametrize("width", [20, 42, 80])

@@ -1,7 +1,7 @@
 """Lay a `Document` out for the terminal with rich: tables on wide screens,
 stacked text when narrow, ASCII when piped or on a non-UTF-8 locale.
 
-Text is wrapped here (`fill`, else textwrap) and handed to rich as ready-made lines:
+Text is wrapped here with textwrap and handed to rich as ready-made lines:
 rich's own wrapping, splitting and measuring of every paragraph and table cell
 is most of the cost of printing a long comparison, and start-up is what users
 feel. Text with characters that are not one column wide (wide CJK characters or
@@ -102,53 +102,14 @@ def _hanging(line: str, width: int, indent: int) -> str:
     text = body[len(marker) :]
     if "[" in text:  # a citation such as [1, 2, 3] stays on one line
         text = re.sub(_CITATION, lambda m: m.group().replace(" ", _HELD), text)
-    filled = fill(text, width, first, rest)
-    if filled is None:
-        filled = textwrap.fill(
-            text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-        )
+    filled = textwrap.fill(
+        text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    )
     return (filled or lead + body).replace(_HELD, " ")
 
 
 _CITATION = r"\[\d+(?:, \d+)+\]"
 _HELD = "\x00"  # a space that is not a break; text here never holds NUL (printable escapes it)
-
-
-_OTHER_SPACE = frozenset("\t\n\x0b\x0c\r")
-
-
-def fill(text: str, width: int, first: str, rest: str) -> str | None:
-    """`textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest,
-    break_on_hyphens=False)` for the usual text: words one space apart, none too long
-    for a line. Anything else is None, left to textwrap.
-
-    textwrap splits text into chunks with a regular expression and juggles a
-    stack of them; the wrapping of a long comparison was a tenth of its start-up.
-    A test checks that the two agree on every text this takes.
-    """
-    room, later = width - len(first), width - len(rest)
-    words = text.split(" ")
-    if (
-        not text
-        # two spaces in a row, one at either end, or a word of other spaces
-        # (textwrap drops those at the end of a line)
-        or not all(map(str.strip, words))
-        or not _OTHER_SPACE.isdisjoint(text)
-        or max(map(len, words)) > min(room, later)
-    ):
-        return None
-    lines: list[str] = []
-    line = [words[0]]
-    used = len(words[0])
-    for word in words[1:]:
-        if used + 1 + len(word) <= room:
-            line.append(word)
-            used += 1 + len(word)
-        else:
-            lines.append((rest if lines else first) + " ".join(line))
-            line, used, room = [word], len(word), later
-    lines.append((rest if lines else first) + " ".join(line))
-    return "\n".join(lines)
 
 
 def _bullets(block: Bullets, width: int) -> RenderableType:
