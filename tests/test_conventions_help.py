@@ -5,6 +5,7 @@ on every command, "did you mean" for a near miss, `-` for standard streams."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -189,3 +190,20 @@ def test_usage_errors_are_one_line_in_advisors_style(args: list[str], expected: 
     assert result.stderr.startswith("advisor: error: ")
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [[], ["data"]])
+def test_a_bare_command_prints_its_help_readably(args: list[str]) -> None:
+    """`advisor` alone is often the first thing a person types: the help, line by
+    line (not one error line full of \\x0a), on stderr with the usage exit code."""
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Usage: advisor {' '.join(args)}".rstrip() + " [OPTIONS]")
+    assert "\\x0a" not in result.stderr and "error" not in result.stderr.splitlines()[0]
+    assert "Commands:" in result.stderr

@@ -98,7 +98,12 @@ def _show(exc: Any) -> None:
     from typer import _click as click
 
     from advisor.render.console import print_error
+    from advisor.render.sanitise import printable
 
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # `advisor` alone: the help
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(printable(exc.format_message()).rstrip("\n") + "\n")
+        return
     message = exc.format_message()
     if isinstance(exc, click.exceptions.NoSuchOption) and exc.possibilities:
         message = (
