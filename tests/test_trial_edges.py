@@ -36,6 +36,24 @@ def test_pager_gets_the_prompt_for_the_console_width(
     assert len(_prompt(seen.read_text())) < 42
 
 
+def test_less_quits_at_the_end_and_runs_nothing_typed_by_mistake(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person who read to the end and typed 'my dad is sick' made less save a
+    file called 'sick' ('s'), and '!touch bang' ran a command: less now quits at
+    the end (-E) and always runs with LESSSECURE=1."""
+    seen = tmp_path / "env"
+    monkeypatch.setenv("LESSSECURE", "0")
+    monkeypatch.setenv(
+        "ADVISOR_PAGER", f"sh -c 'printf %s \"$LESSSECURE $LESS\" > {seen}; cat >/dev/null'"
+    )
+    console = Console(file=io.StringIO(), force_terminal=True, width=80, height=5)
+    pager.show(console, "\n".join(f"line {n}" for n in range(20)))
+    secure, options = seen.read_text().split(" ", 1)
+    assert secure == "1"
+    assert options.split()[0] == "-FRXE"
+
+
 def test_a_question_title_gets_no_extra_full_stop(run: Run) -> None:
     """The source list read 'Who is in charge of discharge planning?. whittierhealth.com'."""
     result = ok(

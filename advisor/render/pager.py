@@ -2,8 +2,8 @@
 
 Only when standard output is a terminal and the text is taller than the
 screen; never when piped. The pager is `ADVISOR_PAGER`, else `PAGER`, else
-`less`; `cat` (or `--no-pager`) prints directly. `less` gets `LESS=-FRX` and a prompt
-saying which keys to press, unless the user set `LESS`.
+`less`; `cat` (or `--no-pager`) prints directly. `less` gets `LESS=-FRXE` and a prompt
+saying which keys to press, unless the user set `LESS`, and always `LESSSECURE=1`.
 """
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 DEFAULT_PAGER = "less"
-# Quit if it fits, keep colour, leave the text on screen, and say how to move.
-LESS_DEFAULTS = "-FRX -Ps(Space or arrows for more, b to go back, q to quit)$"
+# Quit if it fits, keep colour, leave the text on screen, quit at the end (a person
+# who has read to the end and starts typing must reach the shell or the next
+# question, not less), and say how to move.
+LESS_DEFAULTS = "-FRXE -Ps(Space or arrows for more, b to go back, q to quit)$"
 # less cuts a prompt wider than the screen from the left ("rrows for more, ..."),
 # so a narrow terminal gets the short one.
-LESS_NARROW = "-FRX -Ps(Space for more, b back, q quit)$"
+LESS_NARROW = "-FRXE -Ps(Space for more, b back, q quit)$"
 
 
 def less_defaults(width: int) -> str:
     """The `LESS` options for a screen `width` columns wide: the prompt fits on it."""
-    return LESS_DEFAULTS if width > len(LESS_DEFAULTS) - len("-FRX -Ps$") else LESS_NARROW
+    return LESS_DEFAULTS if width > len(LESS_DEFAULTS) - len("-FRXE -Ps$") else LESS_NARROW
 
 
 def pager_command() -> str | None:
@@ -69,6 +71,8 @@ def _run(command: str, text: str, width: int = 80) -> None:
     env = dict(os.environ)
     env.setdefault("LESS", less_defaults(width))
     env.setdefault("LV", "-c")  # lv, another pager: keep colour
+    # Keys typed by mistake must not run commands or write files ("!", "s", "v").
+    env["LESSSECURE"] = "1"
     sys.stdout.flush()
     try:
         process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
