@@ -374,7 +374,9 @@ def ask_description(
         )
     if described.used:
         questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
-        keep = questionary.confirm(KEEP_PROMPT, default=True, **prompt_options)
+        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
+        # after "n" answered the next question with its default.
+        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
         if not keep.application.run(handle_sigint=False):
             return answers, None
     return filled, described

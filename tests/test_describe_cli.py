@@ -139,9 +139,10 @@ def test_saying_no_to_what_was_understood_asks_every_question() -> None:
     child.expect("In a sentence or two, what is going on")
     child.send("Dad has dementia and lives alone." + ENTER)
     child.expect("Keep these answers")
-    child.send("n")
+    child.send("n" + ENTER)  # the Enter confirms "n"; it must not answer the next question
     child.expect(r"\(1/6\)")
     child.expect("Who is the help for")
+    assert child.expect([r"\(2/6\)", pexpect.TIMEOUT], timeout=1.5) == 1
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
