@@ -21,6 +21,19 @@ _HELD = "\u2011"  # a non-breaking hyphen while wrapping; the printed text has p
 
 
 class HelpFormatter(ClickHelpFormatter):
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        """click never lays help out narrower than 50 columns, so on a 42-column
+        screen every long line broke mid-word; here the floor is 20."""
+        from typer._click import formatting
+
+        if width is None and formatting.FORCED_WIDTH is None:
+            import shutil
+
+            width = max(min(shutil.get_terminal_size().columns, max_width or 80) - 2, 20)
+        super().__init__(indent_increment, width, max_width)
+
     def write_text(self, text: str) -> None:
         start = len(self.buffer)
         super().write_text(text.replace("-", _HELD))
@@ -30,9 +43,26 @@ class HelpFormatter(ClickHelpFormatter):
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         start = len(self.buffer)
-        held = [(first, second.replace("-", _HELD)) for first, second in rows]
+        room = self.width - self.current_indent
+        held = [(self._fold(first, room), second.replace("-", _HELD)) for first, second in rows]
         super().write_dl(held, min(col_max, max(12, self.width // 3)), col_spacing)
         self._release(start)
+
+    def _fold(self, option: str, room: int) -> str:
+        """An option too long for the screen, such as `--setting [home|hospital|...]`,
+        broken after a `|` and continued further in, instead of by the terminal."""
+        if len(option) <= room or "|" not in option:
+            return option
+        pad = " " * (self.current_indent + 4)
+        lines, line = [], ""
+        for part in option.split("|"):
+            piece = part if not line else "|" + part
+            if line and len(line) + len(piece) > (room if not lines else room - 4):
+                lines.append(line + "|")
+                line = part
+            else:
+                line += piece
+        return ("\n" + pad).join([*lines, line])
 
     def _release(self, start: int) -> None:
         self.buffer[start:] = [part.replace(_HELD, "-") for part in self.buffer[start:]]

@@ -207,3 +207,19 @@ def test_a_bare_command_prints_its_help_readably(args: list[str]) -> None:
     assert result.stderr.startswith(f"Usage: advisor {' '.join(args)}".rstrip() + " [OPTIONS]")
     assert "\\x0a" not in result.stderr and "error" not in result.stderr.splitlines()[0]
     assert "Commands:" in result.stderr
+
+
+@pytest.mark.parametrize("path", [[], ["recommend"], ["career"], ["map"], ["data", "check"]])
+def test_help_fits_a_42_column_terminal(path: list[str]) -> None:
+    """click lays help out at least 50 columns wide, so at 42 the terminal broke
+    most lines mid-word. (A real process: CliRunner fixes help at 80 columns.)"""
+    result = subprocess.run(
+        [sys.executable, "-m", "advisor", *path, "--help"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "42"},
+    )
+    assert result.returncode == 0, result.stderr
+    wide = [line for line in result.stdout.splitlines() if len(line) > 42]
+    assert not wide, wide
