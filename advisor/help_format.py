@@ -54,7 +54,8 @@ class HelpFormatter(ClickHelpFormatter):
         if len(option) <= room or "|" not in option:
             return option
         pad = " " * (self.current_indent + 4)
-        lines, line = [], ""
+        lines: list[str] = []
+        line = ""
         for part in option.split("|"):
             piece = part if not line else "|" + part
             if line and len(line) + len(piece) > (room if not lines else room - 4):
