@@ -160,3 +160,30 @@ def test_career_is_short_by_default(run: Run) -> None:
     assert "--details" in result.stdout
     for name in ROLE_NAMES:
         assert re.search(rf"^{name}\s+\d+\b", result.stdout, re.MULTILINE), name
+
+
+def test_a_near_tie_is_not_called_a_lead_and_the_answer_against_shows(run: Run) -> None:
+    """Found in a trial: 'Case manager (72) only just leads Care manager (72)', and
+    the daughter who asked for someone on the family's side never saw that a case
+    manager is usually hospital staff (it was only in --details)."""
+    result = run(
+        "recommend",
+        "--for",
+        "someone",
+        "--timeframe",
+        "episodic",
+        "--side",
+        "patient",
+        "--setting",
+        "hospital",
+        "--payment",
+        "private",
+        "--need",
+        "discharge,family-updates",
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "only just leads Care manager (72)" not in out
+    assert "Case manager and Care manager both score 72" in out
+    assert "-2 A case manager is usually on the staff of the hospital" in out

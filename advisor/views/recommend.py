@@ -227,6 +227,9 @@ def short_sections(
     the close-call note; the caller adds the first steps."""
     top = catalog.role(rec.top.role)
     reasons = [r for r in rec.top.reasons if r.weight > 0][:STRONGEST]
+    # and the strongest answer against it: a pick is not all for, and a person
+    # who asked for someone on their side must see "usually hospital staff"
+    reasons += [r for r in rec.top.reasons if r.weight < 0][:1]
     blocks: list[Block] = [Paragraph(cite(top.summary))]
     if reasons:
         blocks.append(

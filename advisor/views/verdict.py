@@ -52,9 +52,13 @@ def verdict(
         )
         return Verdict(headline, questionnaire.tie or questionnaire.close_call, lines)
     if rec.close_call:
+        top, second = catalog.role(rec.top.role).name, catalog.role(rec.runner_up.role).name
         headline = (
-            f"A close call: {catalog.role(rec.top.role).name} ({rec.top.score}) only just "
-            f"leads {catalog.role(rec.runner_up.role).name} ({rec.runner_up.score})."
+            f"A close call: {top} ({rec.top.score}) only just leads {second} "
+            f"({rec.runner_up.score})."
+            if rec.top.score != rec.runner_up.score
+            else f"A close call: {top} and {second} both score {rec.top.score}; "
+            f"{top} is ahead by less than a point."
         )
         return Verdict(headline, questionnaire.close_call, lines)
     return Verdict(None, None, ())
