@@ -340,3 +340,12 @@ def test_show_with_a_typo_lists_the_other_titles_too(run: Run) -> None:
     assert "other titles: patient-navigator" in result.stderr
     compare = run("compare", "navigater", "advocate")  # compare takes only the four roles
     assert compare.exit_code == 2 and "other titles" not in compare.stderr
+
+
+def test_routes_name_needs_in_words_and_say_how_to_reach_once(run: Run) -> None:
+    """Found in a trial: the heading showed '(for: insurance-denial)' and the fast
+    appeal repeated 'How to reach it:' three times."""
+    out = run("routes", "--need", "insurance-denial", env={"COLUMNS": "80"}).stdout
+    assert "(for: fighting an insurance denial)" in " ".join(out.split())
+    sections = out.split("\n\n")
+    assert all(s.count("How to reach it:") <= 1 for s in sections)

@@ -49,7 +49,7 @@ def route_items(catalog: Catalog, route: Route) -> Bullets:
             f"What it is: {cite(route.what)}",
             f"Who qualifies: {cite(route.who)}",
             f"Cost to you: {cite(route.cost)}",
-            *(f"How to reach it: {cite(f)}" for f in route.reach),
+            "How to reach it: " + " ".join(cite(f) for f in route.reach),
             f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. "
             f"{cite(route.stands_in_for)}",
         )
@@ -107,7 +107,13 @@ def routes_document(
     """`advisor routes`: every route that matches, in full."""
     asked = []
     if needs:
-        asked.append(f"for: {', '.join(needs)}")
+        labels = {
+            o.id: o.label
+            for q in catalog.questionnaire.questions
+            if q.kind == "multi"
+            for o in q.options
+        }
+        asked.append(f"for: {'; '.join(labels.get(n, n).lower() for n in needs)}")
     if role:
         asked.append(f"standing in for a {role.name.lower()}")
     intro = (
