@@ -233,9 +233,16 @@ def _gather(
             "in a terminal to be asked."
         )
     if not answers:  # nothing given at all; "not sure" everywhere gets guidance instead
+        from advisor.describe import reads_descriptions
+
         flag_list = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
+        describe = (
+            "Say what is going on with --describe TEXT. "
+            if reads_descriptions(questionnaire)
+            else ""
+        )
         raise UsageProblem(
-            f"no answers to go on. Pass {flag_list} or --answers FILE, "
+            f"no answers to go on. {describe}Pass {flag_list} or --answers FILE, "
             "or run this command in a terminal (without --no-input) to be asked."
         )
     return Gathered(answers, asked, described)

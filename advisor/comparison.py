@@ -89,15 +89,21 @@ def pick_roles(catalog: Catalog, names: list[str], everything: bool) -> list[Rol
         if names:
             raise UsageProblem("give role names or --all, not both")
         return list(catalog.roles)
+    if len(names) > MAX_ROLES:  # before the names: 'a b c d e' is too many, whatever they are
+        raise UsageProblem(
+            f"compare takes {MIN_ROLES} to {MAX_ROLES} roles (or --all); got {len(names)}"
+        )
     roles: list[Role] = []
     given: dict[str, str] = {}
     for name in names:
         role = catalog.resolve(name)
         if role.id in given:
-            raise UsageProblem(
-                f"{role.id} is named twice (as {quoted(given[role.id])} and {quoted(name)}); "
-                "compare different roles"
+            also = (
+                ""
+                if given[role.id] == name
+                else f" (as {quoted(given[role.id])} and {quoted(name)})"
             )
+            raise UsageProblem(f"{role.id} is named twice{also}; compare different roles")
         given[role.id] = name
         roles.append(role)
     if not MIN_ROLES <= len(roles) <= MAX_ROLES:

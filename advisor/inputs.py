@@ -83,10 +83,15 @@ def parse_json(raw: bytes, path: Path, error: type[AdvisorError]) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    if not text.strip():
+        raise error(f"{path}: the file is empty; it should hold JSON")
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise error(f"{path}: not valid JSON: {exc}") from None
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise error(
+            f"{path}: not valid JSON at {where}: {exc.msg[:1].lower()}{exc.msg[1:]}"
+        ) from None
     except RecursionError:
         raise error(f"{path}: not valid JSON: nested too deeply") from None
     except _DuplicateKey as exc:

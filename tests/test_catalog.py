@@ -160,7 +160,7 @@ def test_environment_variable_points_at_another_knowledge_base(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("", "roles.json: not valid JSON"),
+        ("", "roles.json: the file is empty"),
         ('{"version": "1", "roles": [', "roles.json: not valid JSON"),
         ("[]", "roles.json: top level: Input should be an object"),
         ('{"version": 3}', "roles.json: version: Input should be a valid string"),

@@ -234,3 +234,12 @@ def test_picked_aspects_show_only_those_rows_and_point_to_the_rest(run: Run) -> 
     assert "What they all share" in full and "Where the sources disagree" in full
     data = json.loads(run("compare", "--all", "--aspect", "codes", "--json").stdout)
     assert data["shared"] and data["disagreements"]
+
+
+def test_too_many_roles_and_a_role_given_twice_say_so_plainly(run: Run) -> None:
+    too_many = run("compare", "a", "b", "c", "d", "e")
+    assert too_many.exit_code == 2
+    assert "compare takes 2 to 4 roles (or --all); got 5" in too_many.stderr
+    twice = run("compare", "advocate", "advocate")
+    assert twice.exit_code == 2
+    assert "patient-advocate is named twice; compare different roles" in twice.stderr

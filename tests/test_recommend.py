@@ -159,7 +159,7 @@ def test_comma_separated_and_repeated_needs_agree(run: Run) -> None:
         (["--need", "spaceship"], "--need: 'spaceship' is not a valid choice"),
         (["--side", ""], "--side: give exactly one of"),
         (["--need", "not-sure,travel"], "cannot be combined"),
-        ([], "no answers to go on. Pass --for, --timeframe, --side, --setting, --payment, --need"),
+        ([], "no answers to go on. Say what is going on with --describe TEXT. Pass --for,"),
     ],
 )
 def test_bad_values_are_usage_errors(run: Run, args: list[str], message: str) -> None:
@@ -196,7 +196,7 @@ def test_answers_file_and_flags_win(run: Run, tmp_path: Path) -> None:
     ("content", "message"),
     [
         ("{", "not valid JSON"),
-        ("", "not valid JSON"),
+        ("", "the file is empty"),
         ("[]", "expected a JSON object"),
         ('{"timeframe": 3}', "timeframe: expected text or a list"),
         ('{"when": "now"}', "unknown question 'when'"),
@@ -294,3 +294,12 @@ def test_scripted_run_imports_no_questionary() -> None:
     )
     assert json.loads(result.stdout)["top"] == "care-manager"
     assert json.loads(result.stderr) == []
+
+
+def test_a_broken_answers_file_says_where_in_words(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "answers.json"
+    broken.write_text("{bad", encoding="utf-8")
+    result = run("recommend", "--answers", str(broken))
+    assert result.exit_code == 2
+    assert "not valid JSON at line 1, column 2: expecting property name" in result.stderr
+    assert "(char" not in result.stderr
