@@ -724,7 +724,12 @@ def recommend(
                 doc = recommendation_document(catalog, answers, result, described=described)
             else:
                 doc = short_recommendation_document(
-                    catalog, answers, result, str(report) if report else None, asked, described
+                    catalog,
+                    answers,
+                    result,
+                    str(report.absolute()) if report else None,
+                    asked,
+                    described,
                 )
             _print_document(doc, no_pager)
             if asked and not report and sys.stdout.isatty():

@@ -167,7 +167,7 @@ def write_report(doc: Document, path: Path, force: bool) -> None:
     if not is_stdout(path):
         from advisor.render.console import print_note
 
-        print_note(f"Report saved to {path}")
+        print_note(f"Report saved to {path.absolute()}")
 
 
 def _same_rights(fd: int, before: os.stat_result | None) -> None:
