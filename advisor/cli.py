@@ -469,7 +469,7 @@ def roles(
 def show(
     ctx: typer.Context,
     role: Annotated[
-        str,
+        list[str],
         typer.Argument(
             show_default=False,
             metavar="ROLE",
@@ -492,7 +492,7 @@ def show(
 
     _check_formats(json_out, markdown)
     catalog = _catalog(ctx)
-    found = catalog.lookup(role)
+    found = catalog.lookup(" ".join(role))  # `show case manager` without quotes works too
 
     def as_json() -> Any:
         from advisor.render.json import role_json, title_json

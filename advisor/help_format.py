@@ -11,6 +11,7 @@ Every advisor command uses `AdvisorCommand` (or a subclass), the app `AdvisorGro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import typer
@@ -80,7 +81,7 @@ class AdvisorCommand(TyperCommand):
         """`advisor show [OPTIONS] ROLE`, as click writes it: typer brackets a
         required argument in braces (`{ROLE}`), which reads like a placeholder."""
         pieces: list[str] = super().collect_usage_pieces(ctx)
-        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+        return [re.sub(r"^\{(.+)\}(\.\.\.)?$", r"\1\2", p) for p in pieces]
 
 
 class AdvisorGroup(TyperGroup):

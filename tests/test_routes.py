@@ -349,3 +349,12 @@ def test_routes_name_needs_in_words_and_say_how_to_reach_once(run: Run) -> None:
     assert "(for: fighting an insurance denial)" in " ".join(out.split())
     sections = out.split("\n\n")
     assert all(s.count("How to reach it:") <= 1 for s in sections)
+
+
+def test_show_takes_a_name_of_several_words_without_quotes(run: Run) -> None:
+    """Found in a trial: `advisor show case manager` said 'unexpected extra argument'."""
+    result = run("show", "case", "manager")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Case manager (case-manager)")
+    nurse = run("show", "nurse")  # a word of a name suggests the names that hold it
+    assert nurse.exit_code == 2 and "nurse-navigator" in nurse.stderr.split("Valid")[0]

@@ -191,8 +191,11 @@ class Catalog:
         names = dict(self._names)
         for t in self.titles.titles:
             names.update({normalise(n): t.id for n in (t.id, t.name, *t.aliases)})
-        close = difflib.get_close_matches(normalise(query), list(names), n=3, cutoff=0.6)
-        suggestions = list(dict.fromkeys(names[c] for c in close))
+        key = normalise(query)
+        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        # and names that hold the word, so `nurse` finds nurse-case-manager
+        close += [n for n in names if key and set(key.split("-")) <= set(n.split("-"))]
+        suggestions = list(dict.fromkeys(names[c] for c in close))[:3]
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
         valid = f"Valid roles: {', '.join(r.id for r in self.roles)} (or an alias)"
         if titles_too and self.titles.titles:
