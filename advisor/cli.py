@@ -218,11 +218,11 @@ def _gather(
     asked = prompt and _can_ask()
     if asked:
         from advisor.entry import waiting_for_a_person
-        from advisor.wizard import ask, ask_description, terminal_options
+        from advisor.wizard import ask, ask_description, introduce, terminal_options
 
         waiting_for_a_person()
-
         options = terminal_options()
+        introduce(**options)
         if described is None:
             answers, described = ask_description(questionnaire, answers, **options)
         answers = ask(questionnaire, answers, **options)

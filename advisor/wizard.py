@@ -35,6 +35,7 @@ NONE_OF_THESE = "None of these / not sure"
 SHOW_RESULT = "Show my result"
 PICK_HINT = "(↑ ↓ to move, Enter to choose)"
 TICK_HINT = "(Space to tick, Enter when done)"
+STOP_HINT = "A few questions follow; Ctrl-C stops at any time."
 
 
 def terminal_options() -> dict[str, Any]:
@@ -48,6 +49,13 @@ def terminal_options() -> dict[str, Any]:
         return {"output": create_output(stdout=sys.stderr)}
     tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 (open for the whole run)
     return {"output": create_output(stdout=tty)}
+
+
+def introduce(**prompt_options: Any) -> None:
+    """One line before the first question: Esc and q do nothing in a prompt, so say
+    how to stop."""
+    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
+    questionary.print(textwrap.fill(STOP_HINT, _width()), style="italic", **to)
 
 
 def ask(

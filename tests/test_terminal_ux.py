@@ -228,6 +228,8 @@ def test_every_screen_fits_a_42_column_terminal() -> None:
         for line in screen.splitlines():
             line = re.sub(r"\^\[\[\d+;\d+R", "", line)  # a cursor report the pty echoed
             assert len(line) < 42, f"{line!r} reaches the edge:\n{screen}"
+    # Esc and q do nothing in a prompt: the first screen says how to stop
+    assert "Ctrl-C stops" in term.screens[0]
 
 
 PAGER = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
