@@ -187,3 +187,20 @@ def test_a_near_tie_is_not_called_a_lead_and_the_answer_against_shows(run: Run) 
     assert "only just leads Care manager (72)" not in out
     assert "Case manager and Care manager both score 72" in out
     assert "-2 A case manager is usually on the staff of the hospital" in out
+
+
+def test_the_full_result_words_the_answers_for_whom_the_help_is_for(run: Run) -> None:
+    result = run(
+        "recommend",
+        "--for",
+        "someone",
+        "--timeframe",
+        "ongoing",
+        "--need",
+        "medications",
+        "--details",
+        env={"COLUMNS": "100"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "- What do they need done? (choose any) Managing medications" in result.stdout
+    assert "What do you need done?" not in result.stdout

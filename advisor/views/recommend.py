@@ -56,9 +56,10 @@ def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> 
 def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
     lines = []
     for question in questionnaire.questions:
+        worded = questionnaire.worded(question, answers)  # "your care" or "their care"
         chosen = answers.get(question.id, ())
-        given = "; ".join(answer_label(questionnaire, question.id, a) for a in chosen)
-        lines.append(f"{question.prompt} {given or 'Not sure / not answered'}")
+        given = "; ".join(_label(worded, a) for a in chosen)
+        lines.append(f"{worded.prompt} {given or 'Not sure / not answered'}")
     return Bullets(tuple(lines))
 
 
