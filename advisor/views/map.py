@@ -12,7 +12,7 @@ from advisor.answers import Answers
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
-from advisor.render.terminal import is_ascii
+from advisor.render.terminal import is_ascii, text_width, wrapped
 from advisor.views.citing import cite
 from advisor.views.references import References
 
@@ -153,26 +153,27 @@ def map_view(console: Console, catalog: Catalog, answers: Answers) -> Renderable
     drawing.highlight_regex(r"(?:[@◆] you|you [@◆])", style="bold green")
     x, y = person_position(catalog.questionnaire, answers)
     refs = References(catalog.sources, full=False)
-    legend = [Text(refs.number(f"{r.name}: {cite(r.position)}")) for r in catalog.roles]
-    loose = Text(refs.number(cite(catalog.knowledge.loose_titles)), style="dim")
+    # Text as the other views print it: wrapped one column short of the edge,
+    # with citations and the "[1]" of a source kept whole.
+    width = text_width(console)
+    legend = [wrapped(refs.number(f"{r.name}: {cite(r.position)}"), width) for r in catalog.roles]
+    loose = wrapped(refs.number(cite(catalog.knowledge.loose_titles)), width, "dim")
     listed = refs.listed()
     sources = [
-        Text(f"{m} {item}", style="dim")
+        wrapped(f"{m} {item}", width, "dim")
         for m, item in zip(listed.markers, listed.items, strict=True)
     ]
+    note = placement_note(
+        x,
+        y,
+        you_mark(ascii_only),
+        axis_flags(catalog.questionnaire),
+        axis_questions(catalog.questionnaire),
+    )
     return Group(
-        Text("Where the four roles sit", style="bold"),
+        wrapped("Where the four roles sit", width, "bold"),
         drawing,
-        Text(
-            placement_note(
-                x,
-                y,
-                you_mark(ascii_only),
-                axis_flags(catalog.questionnaire),
-                axis_questions(catalog.questionnaire),
-            ),
-            style="italic",
-        ),
+        wrapped(note, width, "italic"),
         Text(""),
         *legend,
         Text(""),
