@@ -40,7 +40,7 @@ ASPECTS: tuple[Aspect, ...] = (
 )
 CODES = Aspect(
     "codes",
-    "Closest occupation codes, with dated BLS median pay",
+    "Closest occupation codes, and dated BLS median pay where known",
     lambda r: list(r.occupation_codes),
 )
 CAREER_ASPECTS: tuple[Aspect, ...] = (
