@@ -243,3 +243,10 @@ def test_too_many_roles_and_a_role_given_twice_say_so_plainly(run: Run) -> None:
     twice = run("compare", "advocate", "advocate")
     assert twice.exit_code == 2
     assert "patient-advocate is named twice; compare different roles" in twice.stderr
+
+
+def test_the_answer_comes_first(run: Run) -> None:
+    """Where the roles differ most is on the first screen, not after a long table."""
+    out = run("compare", "advocate", "case-manager", env={"COLUMNS": "80"}).stdout
+    assert out.index("Where they differ most") < out.index("Side by side")
+    assert out.index("Where they differ most") < 200

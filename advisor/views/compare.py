@@ -20,7 +20,8 @@ def aspect_table(c: Comparison) -> Table:
 
 
 def comparison_document(catalog: Catalog, c: Comparison, picked: bool = False) -> Document:
-    """The comparison as a document: the table, then what is shared and what differs.
+    """The comparison as a document: where the roles differ most, the table, what
+    they share and where the sources disagree.
 
     With `picked` (rows chosen with --aspect) only those rows, and a pointer to
     the rest: someone who asked for the occupation codes wants the codes, not
@@ -34,16 +35,17 @@ def comparison_document(catalog: Catalog, c: Comparison, picked: bool = False) -
         sections = [Section("Side by side", (aspect_table(c),)), Section("More", (more,))]
         sections += closing_sections(catalog, comparison_sources(catalog, c))
         return Document(" vs ".join(r.name for r in c.roles), tuple(sections))
-    sections = [
-        Section("Side by side", (aspect_table(c),)),
-        Section("What they all share", (Bullets(tuple(cite(f) for f in c.shared)),)),
-    ]
-    if c.differences:
+    sections = []
+    if c.differences:  # the answer first: then the table that backs it up
         lines = tuple(
             f"{label}: " + "; ".join(f"{r.name}: {v.rstrip('.')}" for r, v in values)
             for label, values in c.differences
         )
         sections.append(Section("Where they differ most", (Bullets(lines),)))
+    sections += [
+        Section("Side by side", (aspect_table(c),)),
+        Section("What they all share", (Bullets(tuple(cite(f) for f in c.shared)),)),
+    ]
     if c.disagreements:
         sections.append(disagreements_section(c.disagreements))
     sections += closing_sections(catalog, comparison_sources(catalog, c))
