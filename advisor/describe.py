@@ -291,7 +291,10 @@ def read(text: str, questionnaire: Questionnaire) -> Reading:
             mixed.append(question.id)
             continue
         for option_id in chosen:
-            behind = [live[option_id]] if question.kind == "multi" else list(live.values())
+            # the option's own words; an option that covers others ("both") and was
+            # not named itself is backed by theirs ("at home", "in hospital")
+            own = live.get(option_id, [])
+            behind = [own] if own or question.kind == "multi" else list(live.values())
             said = list(dict.fromkeys(w for found_words in behind for w in found_words))
             because = tuple(w for w in said if not any(w != o and w in o for o in said))
             understood.append(Understood(question.id, option_id, because))

@@ -318,3 +318,12 @@ def test_cannot_afford_to_pay_someone_means_covered(text: str) -> None:
     answer out: the person most needs the free routes."""
     q = load_catalog().questionnaire
     assert read(text, q).answers()["payment"] == ("covered",)
+
+
+def test_an_answer_is_backed_by_its_own_words_not_those_it_outranks() -> None:
+    """Found in a trial: 'Someone I look after (from: "my dad", "I live")' — "I live"
+    is a cue for 'me', which 'someone' covers; it is not evidence for 'someone'."""
+    q = load_catalog().questionnaire
+    reading = read("My father was admitted to the hospital. I live 300 miles away.", q)
+    who = next(u for u in reading.used if u.question == "for-whom")
+    assert (who.answer, who.because) == ("someone", ("My father",))
