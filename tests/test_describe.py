@@ -325,5 +325,5 @@ def test_an_answer_is_backed_by_its_own_words_not_those_it_outranks() -> None:
     is a cue for 'me', which 'someone' covers; it is not evidence for 'someone'."""
     q = load_catalog().questionnaire
     reading = read("My father was admitted to the hospital. I live 300 miles away.", q)
-    who = next(u for u in reading.used if u.question == "for-whom")
+    who = next(u for u in reading.understood if u.question == "for-whom")
     assert (who.answer, who.because) == ("someone", ("My father",))
