@@ -204,3 +204,15 @@ def test_the_full_result_words_the_answers_for_whom_the_help_is_for(run: Run) ->
     assert result.exit_code == 0, result.output
     assert "- What do they need done? (choose any) Managing medications" in result.stdout
     assert "What do you need done?" not in result.stdout
+
+
+def test_a_route_for_one_group_waits_for_details(run: Run) -> None:
+    """Found in a trial: the only free first step for a daughter far from her mother
+    with dementia was VA caregiver support, though nobody mentioned a veteran."""
+    args = ["recommend", "--describe", "my mom has dementia and lives alone, I'm 300 miles away"]
+    short = run(*args, "--no-input", env={"COLUMNS": "80"})
+    assert short.exit_code == 0, short.output
+    assert "VA caregiver support" not in short.stdout
+    assert "Eldercare Locator" in short.stdout
+    full = run(*args, "--no-input", "--details", env={"COLUMNS": "80"})
+    assert "VA caregiver support" in full.stdout  # still there, with who qualifies

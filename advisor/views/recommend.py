@@ -298,7 +298,11 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     paid privately although they want covered help. --details shows all."""
     top = catalog.role(rec.top.role)
     advice = advice_for(catalog, answers, top.id)
-    shown = [r for i, r in enumerate(advice.routes) if i == 0 or (i == 1 and r.free)]
+    # A route for one group only (veterans, people on Medicaid) waits for --details:
+    # nothing asked tells whether the person belongs to it, and as the one first
+    # step it would send a family with no veteran to the VA.
+    open_to_them = [r for r in advice.routes if not r.narrow]
+    shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
     routes = [route_short(r) for r in shown]
     steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
     items = [*routes, *steps] if wants_free(answers) else [*steps, *routes]
