@@ -718,7 +718,9 @@ def recommend(
             from advisor.render.files import write_report
 
             doc = recommendation_document(catalog, answers, result, True, described)
-            write_report(doc, report, force)
+            # the short result on a terminal ends with where the report went
+            shown = not (json_out or stdout_taken or details) and sys.stdout.isatty()
+            write_report(doc, report, force, announce=not shown)
         if not (json_out or stdout_taken):
             if details:
                 doc = recommendation_document(catalog, answers, result, described=described)

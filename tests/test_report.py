@@ -151,3 +151,27 @@ def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> N
     titles = [s["title"].rstrip(".") for s in json.loads(data.stdout)["sources"]]
     for entry in re.findall(r"\[\d+\] (.*?)(?= \[\d+\] |$)", listed):
         assert any(entry.startswith(t) for t in titles), entry
+
+
+def test_a_terminal_is_told_once_where_the_report_went(tmp_path: Path) -> None:
+    """The short result on a terminal ends with 'Report saved to ...'; stderr does
+    not say it a second time on the same screen."""
+    import os
+    import sys
+
+    import pexpect
+
+    report = tmp_path / "r.md"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", "recommend", "--need", "rights", "--no-input", "--report", str(report)],
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm", "PAGER": "cat"},
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(200, 100),
+        cwd=str(tmp_path),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert report.exists()
+    assert child.before.count("Report saved to") == 1

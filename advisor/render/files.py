@@ -149,9 +149,10 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
             tmp.unlink()
 
 
-def write_report(doc: Document, path: Path, force: bool) -> None:
+def write_report(doc: Document, path: Path, force: bool, announce: bool = True) -> None:
     """`--report FILE.md` or `FILE.html`: the format follows the file name
-    (`--report -` prints Markdown)."""
+    (`--report -` prints Markdown). `announce` says where it went on stderr (not
+    when the result on the same screen says so already)."""
     suffix = ".md" if is_stdout(path) else path.suffix.lower()
     if not is_stdout(path):
         check_report_name(path)
@@ -164,7 +165,7 @@ def write_report(doc: Document, path: Path, force: bool) -> None:
 
         text = to_html(doc)
     write_atomically(path, text, force)
-    if not is_stdout(path):
+    if announce and not is_stdout(path):
         from advisor.render.console import print_note
 
         print_note(f"Report saved to {path.absolute()}")
