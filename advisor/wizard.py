@@ -367,10 +367,7 @@ def ask_description(
         if not taken:
             continue
         worded = questionnaire.worded(question, filled)  # "your care" or "their care"
-        labels = []
-        for understood in taken:
-            option = worded.option(understood.answer)
-            labels.append(option.label if option else understood.answer)
+        labels = [worded.label(u.answer) for u in taken]
         because = dict.fromkeys(w for u in taken for w in u.because)
         words = ", ".join('"' + w + '"' for w in because)
         line = f"\u2713 {worded.prompt} {'; '.join(labels)}"

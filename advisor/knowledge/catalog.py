@@ -426,8 +426,13 @@ def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
 
 def need_ids(questionnaire: Questionnaire) -> set[str]:
     """The needs a route may serve: the options of the multi-choice questions."""
+    return set(need_labels(questionnaire))
+
+
+def need_labels(questionnaire: Questionnaire) -> dict[str, str]:
+    """Each need a route may serve, with its label ("Fighting an insurance denial")."""
     return {
-        o.id
+        o.id: o.label
         for q in questionnaire.questions
         if q.kind == "multi"
         for o in q.options

@@ -101,6 +101,11 @@ class Question(Strict):
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    def label(self, option_id: str) -> str:
+        """How an answer reads: its option's label, or the id if the data has none."""
+        option = self.option(option_id)
+        return option.label if option else option_id
+
     @model_validator(mode="after")
     def _cues_are_unambiguous(self) -> "Question":
         """A cue names one option of a question; `covers` names its other options."""

@@ -9,7 +9,7 @@ from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role
-from advisor.knowledge.questions import Question, Questionnaire
+from advisor.knowledge.questions import Questionnaire
 from advisor.scoring import Reason, Recommendation
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
@@ -31,13 +31,7 @@ if TYPE_CHECKING:
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
     question = questionnaire.question(question_id)
-    option = question.option(option_id) if question else None
-    return option.label if option else option_id
-
-
-def _label(question: Question, option_id: str) -> str:
-    option = question.option(option_id)
-    return option.label if option else option_id
+    return question.label(option_id) if question else option_id
 
 
 def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> Bullets:
@@ -58,7 +52,7 @@ def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
     for question in questionnaire.questions:
         worded = questionnaire.worded(question, answers)  # "your care" or "their care"
         chosen = answers.get(question.id, ())
-        given = "; ".join(_label(worded, a) for a in chosen)
+        given = "; ".join(worded.label(a) for a in chosen)
         lines.append(f"{worded.prompt} {given or 'Not sure / not answered'}")
     return Bullets(tuple(lines))
 
@@ -94,9 +88,7 @@ def understood_section(
         taken = [u for u in described.used if u.question == question.id]
         if taken:
             worded = questionnaire.worded(question, answers)  # "your care" or "their care"
-            said = "; ".join(
-                f"{_label(worded, u.answer)} (from: {quoted(u.because)})" for u in taken
-            )
+            said = "; ".join(f"{worded.label(u.answer)} (from: {quoted(u.because)})" for u in taken)
             lines.append(f"{worded.prompt} {said}")
     blocks: list[Block] = [
         Bullets(tuple(lines))
