@@ -26,15 +26,21 @@ def comparison_document(catalog: Catalog, c: Comparison, picked: bool = False) -
     With `picked` (rows chosen with --aspect) only those rows, and a pointer to
     the rest: someone who asked for the occupation codes wants the codes, not
     three more screens about everything else."""
-    if picked:
-        names = "--all" if len(c.roles) == len(catalog.roles) else " ".join(r.id for r in c.roles)
-        more = Paragraph(
-            "What they all share, where they differ most and where the sources disagree: "
-            f"advisor compare {names}"
-        )
-        sections = [Section("Side by side", (aspect_table(c),)), Section("More", (more,))]
-        sections += closing_sections(catalog, comparison_sources(catalog, c))
-        return Document(" vs ".join(r.name for r in c.roles), tuple(sections))
+    sections = _picked_rows(catalog, c) if picked else _everything(c)
+    sections += closing_sections(catalog, comparison_sources(catalog, c))
+    return Document(" vs ".join(r.name for r in c.roles), tuple(sections))
+
+
+def _picked_rows(catalog: Catalog, c: Comparison) -> list[Section]:
+    names = "--all" if len(c.roles) == len(catalog.roles) else " ".join(r.id for r in c.roles)
+    more = Paragraph(
+        "What they all share, where they differ most and where the sources disagree: "
+        f"advisor compare {names}"
+    )
+    return [Section("Side by side", (aspect_table(c),)), Section("More", (more,))]
+
+
+def _everything(c: Comparison) -> list[Section]:
     sections = []
     if c.differences:  # the answer first: then the table that backs it up
         lines = tuple(
@@ -48,5 +54,4 @@ def comparison_document(catalog: Catalog, c: Comparison, picked: bool = False) -
     ]
     if c.disagreements:
         sections.append(disagreements_section(c.disagreements))
-    sections += closing_sections(catalog, comparison_sources(catalog, c))
-    return Document(" vs ".join(r.name for r in c.roles), tuple(sections))
+    return sections
