@@ -36,6 +36,9 @@ RESERVED_FLAGS = frozenset(
         "no-pager",
         "describe",
         "role",
+        "port",
+        "host",
+        "open",
     }
 )
 
