@@ -1,0 +1,103 @@
+"""`advisor serve` in a real terminal: it prints its address on its own line,
+serves the page there, and stops on Ctrl-C with exit 130 and no traceback; and
+no other command imports the web stack (their start-up stays as it was)."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import Run
+
+WEB_MODULES = ("starlette", "uvicorn", "jinja2", "advisor.web", "anyio", "h11")
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", "serve", *args],
+        env={**os.environ, "COLUMNS": "80", "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(24, 80),
+        cwd=str(cwd),
+    )
+
+
+def test_serve_prints_its_address_serves_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    child = spawn(cwd=tmp_path)
+    child.expect(r"\r\n(http://127\.0\.0\.1:(\d+)/)\r\n")
+    url = child.match.group(1)
+    with urllib.request.urlopen(url + "recommend?need=rights", timeout=20) as page:
+        assert page.status == 200
+        assert "Recommended:" in page.read().decode()
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Interrupted." in child.before and "Traceback" not in child.before
+
+
+def test_serve_takes_a_port_and_says_plainly_when_it_is_taken(run: Run) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run("serve", "--port", str(port))
+    assert result.exit_code == 2
+    assert f"--port {port}: that port is in use" in result.stderr
+    assert run("serve", "--port", "70000").exit_code == 2
+
+
+def test_serve_on_every_address_warns_first(tmp_path: Path) -> None:
+    child = spawn("--host", "0.0.0.0", cwd=tmp_path)
+    child.expect(r"Warning: --host 0\.0\.0\.0 lets anyone")
+    child.expect(r"http://127\.0\.0\.1:\d+/")  # the address to open on this computer
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_serve_stops_on_a_broken_knowledge_base_before_listening(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "roles.json").write_text("{}", encoding="utf-8")
+    result = run("--data", str(tmp_path), "serve")
+    assert result.exit_code == 1 and "http://" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["recommend", "--need", "rights", "--json"],
+        ["recommend", "--describe", "my dad fell", "--no-input"],
+        ["compare", "--all"],
+        ["routes", "--need", "rights"],
+        ["show", "care-manager"],
+        ["--help"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_no_other_command_imports_the_web_stack(args: list[str], tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "advisor", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100", "ADVISOR_PAGER": "cat"},
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = set(re.findall(r"\|\s+(\S+)$", result.stderr, re.M))
+    assert imported and not {
+        m for m in imported if m.split(".")[0] in WEB_MODULES or m.startswith("advisor.web")
+    }
