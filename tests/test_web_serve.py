@@ -101,3 +101,17 @@ def test_no_other_command_imports_the_web_stack(args: list[str], tmp_path: Path)
     assert "typer" in imported  # the list is read right
     web = {m for m in imported if m.split(".")[0] in WEB_MODULES or m.startswith("advisor.web")}
     assert not web
+
+
+def test_the_load_benchmark_runs_on_loopback_and_stops_by_itself() -> None:
+    bench = Path(__file__).parent.parent / "bench" / "web_load.py"
+    result = subprocess.run(
+        [sys.executable, str(bench), "--requests", "3", "--seconds", "5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
+    assert [row[:2] for row in rows] == [["1", "3"], ["10", "3"], ["50", "3"]]
