@@ -225,7 +225,7 @@ BAD = {
     "a control character": ("/recommend?describe=dad%00%1b[31m", "control characters"),
     "a control character in an id": ("/recommend?need=rights%07", "control characters"),
     "a huge value": ("/recommend?need=" + "x" * 5000, "too long"),
-    "a huge description": ("/recommend?describe=" + "word+" * 600, "at most 2000"),
+    "a huge description": ("/recommend?describe=" + "word+" * 600, "the limit is 2,000"),
     "a huge address": ("/recommend?" + "&".join(["need=rights"] * 2000), "too long"),
     "a bad details value": ("/recommend?need=rights&details=maybe", "details=1"),
     "an unknown role to compare": ("/compare?role=doctor", "unknown role"),

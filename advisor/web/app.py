@@ -22,10 +22,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from advisor import intake
+from advisor.document import Document
 from advisor.errors import AdvisorError, UsageProblem
 from advisor.knowledge.catalog import Catalog, load_catalog, need_labels
 from advisor.knowledge.questions import Question
-from advisor.views.blocks import Document
 from advisor.web import gathering
 from advisor.web.layout import Templates
 from advisor.web.query import DESCRIBE, Query, answer_names, read_query
@@ -148,156 +149,101 @@ class Pages:
             if flag in (question.flag, *question.flag_aliases)
         )
 
-    def _result(self, request: Request, *extra: str) -> tuple[Query, gathering.Gathered]:
+    def _result(self, request: Request, *extra: str) -> tuple[Query, intake.Result | None]:
         query = self.answers_query(request, *extra)
-        gathered = gathering.gather(self.questionnaire, query)
-        if gathered.problems:
-            raise UsageProblem(" ".join(gathered.problems.values()))
-        return query, gathered
+        return query, gathering.result(self.catalog, query)
 
     async def recommend(self, request: Request) -> Response:
-        from advisor.scoring import recommend
-
-        query, gathered = self._result(request, "details")
-        if not gathered.answers:  # nothing to go on: ask, as the wizard would
-            address = urlencode(gathering.canonical_query(self.questionnaire, gathered))
-            return RedirectResponse(f"/ask?{address}", status_code=303)
-        catalog = self.catalog
-        roles = [r.id for r in catalog.roles]
-        result = recommend(self.questionnaire, roles, gathered.answers)
-        address = urlencode(gathering.canonical_query(self.questionnaire, gathered))
-        if not result.answered:
-            from advisor.views.guidance import undecided_document
-
-            doc = undecided_document(catalog, self.questionnaire, "recommend")
-            return self.page("document.html", doc=doc, address=address)
+        """The result, as `advisor recommend --no-input` (or with `details`, --details)."""
         from advisor.views import recommend as views
 
+        query, result = self._result(request, "details")
+        if result is None:  # nothing to go on: ask, as the wizard would
+            gathered = gathering.gather(self.questionnaire, query)
+            address = urlencode(gathering.canonical_query(self.questionnaire, gathered))
+            return RedirectResponse(f"/ask?{address}", status_code=303)
+        catalog, q = self.catalog, self.questionnaire
         details = _switch(query, "details")
-        command = views.rerun_command("recommend", self.questionnaire, gathered.answers)
-        if details:
-            doc = views.recommendation_document(
-                catalog, gathered.answers, result, described=gathered.described
-            )
+        view = views.recommend_view(catalog, result, details)
+        answers, _, _, described = result.gathered
+        rec = result.recommendation
+        address = urlencode(gathering.canonical_query(q, gathering.gather(q, query)))
+        command = views.rerun_command("recommend", q, answers)
+        if details or not rec.answered:
             return self.page(
-                "document.html", doc=doc, address=address, command=command + " --details"
+                "document.html",
+                doc=view.screen(),
+                address=address,
+                command=command + (" --details" if details else ""),
             )
-        headline, scores = views.short_sections(
-            catalog, self.questionnaire, result, "Recommended", "role"
-        )
-        steps = views.first_steps(catalog, gathered.answers, result)
-        closing = views.closing_short(catalog, "", None)[-1]  # the sources and the disclaimer
+        # The short result's parts, laid out for a page: the pick and the first
+        # calls side by side, then every score, what was understood, the sources.
+        # (The screen's own closing line says how to see more on a terminal;
+        # the page has its links for that.)
+        headline, scores = views.short_sections(catalog, q, rec, "Recommended", "role")
+        steps = views.first_steps(catalog, answers, rec)
+        closing = views.closing_short(catalog, "")[-1]
         understood = (
-            views.understood_section(self.questionnaire, gathered.described, gathered.answers)
-            if gathered.described is not None
-            else None
+            [views.understood_section(q, described, answers)] if described is not None else []
         )
-        parts = [headline, steps, scores, *([understood] if understood else []), closing]
-        doc = Document("Which kind of help fits", tuple(parts))
-        return self.page(
-            "result.html",
-            doc=doc,
-            address=address,
-            command=command,
-            top=result.top.role,
-        )
+        doc = Document("Which kind of help fits", (headline, steps, scores, *understood, closing))
+        return self.page("result.html", doc=doc, address=address, command=command, top=rec.top.role)
 
     async def recommend_json(self, request: Request) -> Response:
         """`advisor recommend --no-input --json` for the same answers."""
-        from advisor.render.json import about, recommendation_json
-        from advisor.scoring import recommend
-        from advisor.views.guidance import deciding_questions
+        from advisor.views.recommend import recommend_view
 
-        _, gathered = self._result(request)
-        if not gathered.answers:
+        _, result = self._result(request)
+        if result is None:
             raise UsageProblem("no answers to go on; give at least one answer or describe=")
-        roles = [r.id for r in self.catalog.roles]
-        result = recommend(self.questionnaire, roles, gathered.answers)
-        if not result.answered:
-            data = {
-                "undecided": True,
-                "deciding_questions": [q.id for q in deciding_questions(self.questionnaire)],
-                **about(self.catalog),
-            }
-        else:
-            data = recommendation_json(self.catalog, gathered.answers, result, gathered.described)
-        return JSONResponse(data)
+        return JSONResponse(recommend_view(self.catalog, result).data())
 
     # -- the other commands -------------------------------------------------------------
 
     async def roles(self, request: Request) -> Response:
-        from advisor.views.roles import roles_document
+        from advisor.views.roles import roles_view
 
         self.query(request)
-        return self.page("document.html", doc=roles_document(self.catalog), roles_links=True)
+        return self.page("document.html", doc=roles_view(self.catalog).screen(), roles_links=True)
 
     async def show(self, request: Request) -> Response:
-        from advisor.knowledge.models import Role
+        from advisor.views.show import show_view
 
         self.query(request)
-        name = str(request.path_params["name"])
         try:
-            found = self.catalog.lookup(name)
+            found = self.catalog.lookup(str(request.path_params["name"]))
         except UsageProblem as exc:  # no such role or title: no such page
             return self.problem(str(exc), 404)
-        if isinstance(found, Role):
-            from advisor.views.roles import role_document
-
-            return self.page("document.html", doc=role_document(self.catalog, found))
-        from advisor.views.routes import title_document
-
-        return self.page("document.html", doc=title_document(self.catalog, found))
+        return self.page("document.html", doc=show_view(self.catalog, found).screen())
 
     async def compare(self, request: Request) -> Response:
-        from advisor.comparison import ASPECTS, CODES, compare, pick_roles, select_aspects
-        from advisor.views.compare import comparison_document
+        from advisor.comparison import ASPECTS, CODES
+        from advisor.views.compare import compare_view
 
         query = self.query(request, "role", "aspect")
         names = [n for n in (query.get("role") or "").split(",") if n.strip()]
         aspects = [a for a in (query.get("aspect") or "").split(",") if a.strip()]
-        picked = pick_roles(self.catalog, names, everything=not names)
-        comparison = compare(self.catalog, picked, select_aspects(aspects or None))
-        doc = comparison_document(self.catalog, comparison, picked=bool(aspects))
+        view = compare_view(self.catalog, names, not names, aspects or None)
         return self.page(
             "compare.html",
-            doc=doc,
-            chosen_roles={r.id for r in picked} if names else set(),
+            doc=view.screen(),
+            chosen_roles={self.catalog.resolve(n).id for n in names},
             chosen_aspects=set(aspects),
             aspects=[*ASPECTS, CODES],
         )
 
     async def routes(self, request: Request) -> Response:
-        from advisor.knowledge.routes import routes_for
-        from advisor.views.routes import routes_document
+        from advisor.answers import needs_from
+        from advisor.views.routes import routes_view
 
         query = self.query(request, "need", "role")
-        labels = need_labels(self.questionnaire)
-        needs: list[str] = []
-        for value in (v.strip().lower() for v in (query.get("need") or "").split(",")):
-            if not value or value == self.questionnaire.unsure:
-                continue
-            if value not in labels:
-                import difflib
-
-                close = difflib.get_close_matches(value, list(labels), n=1)
-                hint = f" Did you mean {close[0]}?" if close else ""
-                raise UsageProblem(
-                    f"need: unknown need {value!r}.{hint} Needs: {', '.join(labels)}"
-                )
-            if value not in needs:
-                needs.append(value)
+        needs = needs_from(self.questionnaire, [query.get("need") or ""], label="need")
         role_name = (query.get("role") or "").strip()
         found = self.catalog.resolve(role_name) if role_name else None
-        chosen = routes_for(self.catalog.routes, needs, payment="not-sure")
-        if found is not None:  # as `advisor routes --role` does
-            chosen = tuple(r for r in chosen if found.id in r.stands_in_for.roles)
-            if not needs:
-                chosen = routes_for(self.catalog.routes, role=found.id, payment="not-sure")
-        doc = routes_document(self.catalog, chosen, needs, found)
         return self.page(
             "routes.html",
-            doc=doc,
-            labels=labels,
+            doc=routes_view(self.catalog, needs, found).screen(),
+            labels=need_labels(self.questionnaire),
             chosen_needs=set(needs),
             chosen_role=found.id if found else "",
         )

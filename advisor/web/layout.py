@@ -1,7 +1,7 @@
 """Jinja2 templates (autoescaped) and the helpers they lay a Document out with.
 
 A view's Document says what is shown; these only say how: numbered citations
-(`views.references.readable`, as in every other format), a block by its kind,
+(`render.references.readable`, as in every other format), a block by its kind,
 a paragraph's terminal style as a class.
 """
 
@@ -12,8 +12,9 @@ from typing import Any
 
 import jinja2
 
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
+from advisor.document import Block, Bullets, Document, Paragraph, Preformatted, Scores, Table
+from advisor.render.markdown import DRAWING_WIDTH
+from advisor.render.references import readable
 
 STYLE_CLASSES = {"bold": "strong", "italic": "italic", "dim": "muted", "yellow": "caution"}
 
@@ -28,6 +29,8 @@ def kind(block: Block) -> str:
         return "table"
     if isinstance(block, Scores):
         return "scores"
+    if isinstance(block, Preformatted):
+        return "drawing"
     return "other"  # a SourceList: `readable` has turned it into Bullets already
 
 
@@ -40,6 +43,11 @@ def lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def drawn(block: Preformatted) -> str:
+    """A drawing (the map) at the width a report draws it, with Unicode glyphs."""
+    return "\n".join(block.draw(DRAWING_WIDTH, False))
+
+
 class Templates:
     def __init__(self, folder: Path) -> None:
         self.env = jinja2.Environment(
@@ -49,7 +57,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(kind=kind, classes=classes, lines=lines, readable=readable)
+        self.env.globals.update(kind=kind, classes=classes, lines=lines, drawn=drawn)
 
     def render(self, name: str, **context: Any) -> str:
         doc = context.get("doc")
