@@ -256,8 +256,9 @@ def test_a_bad_answer_in_the_form_is_said_beside_its_question(web: TestClient) -
     assert f'id="problem-{NEEDS.id}"' in page.text and Form(page.text).action == "/ask"
 
 
-def test_json_of_a_bad_address_is_a_400_page_too(web: TestClient) -> None:
-    assert web.get("/recommend.json?need=bogus").status_code == 400
+def test_json_of_a_bad_address_is_json_with_status_400(web: TestClient) -> None:
+    bad = web.get("/recommend.json?need=bogus")
+    assert bad.status_code == 400 and "not a valid choice" in bad.json()["error"]
     assert web.get("/recommend.json").status_code == 400
 
 

@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def test_serve_prints_its_address_serves_the_page_and_stops_on_ctrl_c(tmp_path: 
     with urllib.request.urlopen(url + "recommend?need=rights", timeout=20) as page:
         assert page.status == 200
         assert "Recommended:" in page.read().decode()
+    too_long = url + "recommend?" + "&".join(["need=rights"] * 1500)  # 18,000 bytes
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(too_long, timeout=20)
+    assert refused.value.code == 400
+    assert "this address is too long" in refused.value.read().decode()
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

@@ -193,9 +193,12 @@ class Pages:
         """`advisor recommend --no-input --json` for the same answers."""
         from advisor.views.recommend import recommend_view
 
-        _, result = self._result(request)
-        if result is None:
-            raise UsageProblem("no answers to go on; give at least one answer or describe=")
+        try:
+            _, result = self._result(request)
+            if result is None:
+                raise UsageProblem("no answers to go on; give at least one answer or describe=")
+        except UsageProblem as exc:  # a script asked: it gets JSON back, status 400
+            return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse(recommend_view(self.catalog, result).data())
 
     # -- the other commands -------------------------------------------------------------

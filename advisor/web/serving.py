@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from advisor.errors import UsageProblem
+from advisor.web.query import MAX_QUERY
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 EVERYWHERE = ("0.0.0.0", "::")
@@ -87,5 +88,8 @@ def serve(data: Path | None, host: str, port: int | None, open_browser: bool) ->
         server_header=False,
         lifespan="off",
         timeout_graceful_shutdown=5,
+        # room for the longest address the page accepts (query.MAX_QUERY), so that
+        # a longer one gets the page's own message rather than the server's
+        h11_max_incomplete_event_size=2 * MAX_QUERY,
     )
     uvicorn.Server(config).run(sockets=[sock])
