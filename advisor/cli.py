@@ -40,6 +40,7 @@ from advisor.cli_options import (
     catalog_of,
     friendly,
 )
+from advisor.cli_serve import serve
 from advisor.completion import RoleArgumentCommand
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import given_flags, questions_command
@@ -363,33 +364,9 @@ def role_map(
     emit(map_view(catalog, answers), out)
 
 
-@app.command(cls=AdvisorCommand, short_help="The same advisor as a web page on this computer.")
-@friendly
-def serve(
-    ctx: typer.Context,
-    port: Annotated[
-        int | None, _opt("Listen on this port (default: a free one).", "--port", metavar="N")
-    ] = None,
-    host: Annotated[
-        str,
-        _opt(
-            "Listen on this address; 0.0.0.0 opens it to the network (a warning is printed).",
-            "--host",
-            metavar="ADDRESS",
-        ),
-    ] = "127.0.0.1",
-    open_browser: Annotated[bool, _opt("Open the page in your web browser.", "--open")] = False,
-) -> None:
-    """Serve the same questions, result, roles and free help as a web page, for
-    people who do not use a terminal. It stores nothing: the answers stay in the
-    page's address. It prints the address to open; Ctrl-C stops it.
-
-    Example: advisor serve --open
-    """
-    from advisor.web.serving import serve as run
-
-    settings = ctx.find_object(Settings)
-    run(settings.data if settings else None, host, port, open_browser)
+app.command(cls=AdvisorCommand, short_help="The same advisor as a web page on this computer.")(
+    serve
+)
 
 
 OUTPUT_COMMANDS = ("roles", "show", "compare", "recommend", "career", "map", "routes")

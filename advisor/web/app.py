@@ -27,7 +27,13 @@ from advisor.document import Document
 from advisor.errors import AdvisorError, UsageProblem
 from advisor.knowledge.catalog import Catalog, load_catalog, need_labels
 from advisor.knowledge.questions import Question
-from advisor.web import gathering
+from advisor.web.gathering import (
+    MAX_DESCRIPTION,
+    Gathered,
+    canonical_query,
+    gather,
+    result_of,
+)
 from advisor.web.layout import Templates
 from advisor.web.query import DESCRIBE, Query, answer_names, read_query
 from advisor.web.security import SecurityHeaders
@@ -51,7 +57,7 @@ class Pages:
     def query(self, request: Request, *names: str) -> Query:
         raw = request.scope.get("query_string", b"")
         pairs = request.query_params.multi_items()
-        limits = {DESCRIBE: gathering.MAX_DESCRIPTION * 2} if DESCRIBE in names else {}
+        limits = {DESCRIBE: MAX_DESCRIPTION * 2} if DESCRIBE in names else {}
         return read_query(raw, pairs, names, limits)
 
     def answers_query(self, request: Request, *extra: str) -> Query:
@@ -68,13 +74,13 @@ class Pages:
 
     async def home(self, request: Request) -> Response:
         self.query(request)
-        return self.page("home.html", describe_limit=gathering.MAX_DESCRIPTION)
+        return self.page("home.html", describe_limit=MAX_DESCRIPTION)
 
     async def ask(self, request: Request) -> Response:
         """The open questions; once every one has an answer, on to the review (or,
         from the review's button, the result)."""
         query = self.answers_query(request, STEP)
-        gathered = gathering.gather(self.questionnaire, query)
+        gathered = gather(self.questionnaire, query)
         step = query.get(STEP)
         if step is not None and step not in STEPS:
             raise UsageProblem(f"{STEP}: unknown step {step!r}")
@@ -85,7 +91,7 @@ class Pages:
                 else [q for q in self.questionnaire.questions if q.id in gathered.problems]
             )
             return self.questions_page(gathered, shown, step or "ask", status=400)
-        address = urlencode(gathering.canonical_query(self.questionnaire, gathered))
+        address = urlencode(canonical_query(self.questionnaire, gathered))
         if step == "result":
             return RedirectResponse(f"/recommend?{address}", status_code=303)
         open_questions = [q for q in self.questionnaire.questions if q.id not in gathered.answers]
@@ -98,7 +104,7 @@ class Pages:
 
     async def review(self, request: Request) -> Response:
         query = self.answers_query(request)
-        gathered = gathering.gather(self.questionnaire, query)
+        gathered = gather(self.questionnaire, query)
         return self.questions_page(
             gathered,
             self.questionnaire.questions,
@@ -108,7 +114,7 @@ class Pages:
 
     def questions_page(
         self,
-        gathered: gathering.Gathered,
+        gathered: Gathered,
         questions: list[Question],
         step: str,
         status: int = 200,
@@ -119,7 +125,7 @@ class Pages:
         shown = {question.id for question in questions}
         carried = [
             (name, value)
-            for name, value in gathering.canonical_query(q, gathered)
+            for name, value in canonical_query(q, gathered)
             if name != DESCRIBE and self._id_of(name) not in shown
         ]
         understood = None
@@ -151,7 +157,7 @@ class Pages:
 
     def _result(self, request: Request, *extra: str) -> tuple[Query, intake.Result | None]:
         query = self.answers_query(request, *extra)
-        return query, gathering.result(self.catalog, query)
+        return query, result_of(self.catalog, query)
 
     async def recommend(self, request: Request) -> Response:
         """The result, as `advisor recommend --no-input` (or with `details`, --details)."""
@@ -159,15 +165,15 @@ class Pages:
 
         query, result = self._result(request, "details")
         if result is None:  # nothing to go on: ask, as the wizard would
-            gathered = gathering.gather(self.questionnaire, query)
-            address = urlencode(gathering.canonical_query(self.questionnaire, gathered))
+            gathered = gather(self.questionnaire, query)
+            address = urlencode(canonical_query(self.questionnaire, gathered))
             return RedirectResponse(f"/ask?{address}", status_code=303)
         catalog, q = self.catalog, self.questionnaire
         details = _switch(query, "details")
         view = views.recommend_view(catalog, result, details)
         answers, _, _, described = result.gathered
         rec = result.recommendation
-        address = urlencode(gathering.canonical_query(q, gathering.gather(q, query)))
+        address = urlencode(canonical_query(q, gather(q, query)))
         command = views.rerun_command("recommend", q, answers)
         if details or not rec.answered:
             return self.page(

@@ -76,7 +76,7 @@ def gather(questionnaire: Questionnaire, query: Query) -> Gathered:
     return Gathered(answers, given, described, text, problems)
 
 
-def result(catalog: Catalog, query: Query) -> intake.Result | None:
+def result_of(catalog: Catalog, query: Query) -> intake.Result | None:
     """`intake.recommend` for the answers in the address (checked first, so a bad
     value is named as in the address); None when there is nothing to go on."""
     questionnaire = catalog.questionnaire
