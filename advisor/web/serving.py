@@ -25,6 +25,17 @@ OPEN_WARNING = (
 )
 
 
+def say(text: str) -> None:
+    """A line for the person on stderr, wrapped to the terminal (never failing)."""
+    import shutil
+    import textwrap
+
+    from advisor.render.console import print_note
+
+    width = max(30, shutil.get_terminal_size().columns - 1)
+    print_note(textwrap.fill(text, width))
+
+
 def listen(host: str, port: int) -> socket.socket:
     """A listening socket on `host`:`port` (0: a free port), or a usage error
     that says why not."""
@@ -71,16 +82,15 @@ def serve(data: Path | None, host: str, port: int | None, open_browser: bool) ->
     sock = listen(host, port or 0)
     url = address_of(host, sock)
     if host not in LOOPBACK:
-        sys.stderr.write(OPEN_WARNING.format(host=host) + "\n")
-    sys.stderr.write("advisor's web page is at this address (Ctrl-C stops it):\n")
-    sys.stderr.flush()
-    sys.stdout.write(url + "\n")
+        say(OPEN_WARNING.format(host=host))
+    say("advisor's web page is at this address (Ctrl-C stops it):")
+    sys.stdout.write(url + "\n")  # whole, on its own line, even on a narrow terminal
     sys.stdout.flush()
     if open_browser:
         import webbrowser
 
         if not webbrowser.open(url):
-            sys.stderr.write("No web browser could be opened; open the address yourself.\n")
+            say("No web browser could be opened; open the address yourself.")
     config = uvicorn.Config(
         app,
         log_level="warning",
