@@ -293,3 +293,24 @@ def test_a_broken_knowledge_base_stops_before_serving(data_copy: Path) -> None:
     (data_copy / "roles.json").write_text("{", encoding="utf-8")
     with pytest.raises(DataError):
         create_app(data_copy)
+
+
+def test_uvicorn_finds_the_app_over_the_knowledge_base_advisor_data_names(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`uvicorn advisor.web:app --workers N`: each worker builds the app on import,
+    over the knowledge base in ADVISOR_DATA, as every command reads it."""
+    import advisor.web
+
+    def rename(roles: dict) -> None:
+        roles["roles"][1]["name"] = "Unit-based helper"
+
+    edit_json(data_copy / "roles.json", rename)
+    monkeypatch.setenv("ADVISOR_DATA", str(data_copy))
+    advisor.web.__dict__.pop("app", None)
+    try:
+        app = advisor.web.app
+        assert app is advisor.web.app  # built once
+        assert "Unit-based helper" in TestClient(app).get("/roles").text
+    finally:
+        advisor.web.__dict__.pop("app", None)
