@@ -204,7 +204,7 @@ def test_axe_finds_no_serious_or_critical_violation(
     axe = AXE.read_text(encoding="utf-8")
     found = {}
     # every kind of page on a desktop; on a phone, the ones whose layout changes most
-    pages = PAGES_FOR_AXE if viewport == DESKTOP else PAGES_FOR_AXE[:5] + ["/compare"]
+    pages = PAGES_FOR_AXE if viewport == DESKTOP else [*PAGES_FOR_AXE[:5], "/compare"]
     for address in pages:
         browser.get(server + address)
         browser.execute_script(axe)
