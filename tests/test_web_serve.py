@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -121,3 +122,31 @@ def test_the_load_benchmark_runs_on_loopback_and_stops_by_itself() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [line.split() for line in result.stdout.splitlines()[2:]]
     assert [row[:2] for row in rows] == [["1", "3"], ["10", "3"], ["50", "3"]]
+
+
+def test_serve_open_opens_the_page_once_it_is_served(tmp_path: Path) -> None:
+    """--open starts the person's browser ($BROWSER here: a program that fetches
+    the page) once the server answers, not before."""
+    fetched = tmp_path / "fetched.html"
+    fetch = (
+        "import sys, urllib.request as u; "
+        f"open({str(fetched)!r}, 'wb').write(u.urlopen(sys.argv[1]).read())"
+    )
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", "serve", "--open"],
+        env={**os.environ, "BROWSER": f'{sys.executable} -c "{fetch}" %s', "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=30,
+        cwd=str(tmp_path),
+    )
+    child.expect(r"http://127\.0\.0\.1:\d+/")
+    for _ in range(100):
+        if fetched.exists() and fetched.stat().st_size:
+            break
+        time.sleep(0.1)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Find the right kind of help" in fetched.read_text(encoding="utf-8")
+    assert child.exitstatus == 130

@@ -12,9 +12,13 @@ from __future__ import annotations
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import UsageProblem
 from advisor.web.query import MAX_QUERY
+
+if TYPE_CHECKING:
+    import uvicorn
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 EVERYWHERE = ("0.0.0.0", "::")
@@ -86,11 +90,6 @@ def serve(data: Path | None, host: str, port: int | None, open_browser: bool) ->
     say("advisor's web page is at this address (Ctrl-C stops it):")
     sys.stdout.write(url + "\n")  # whole, on its own line, even on a narrow terminal
     sys.stdout.flush()
-    if open_browser:
-        import webbrowser
-
-        if not webbrowser.open(url):
-            say("No web browser could be opened; open the address yourself.")
     config = uvicorn.Config(
         app,
         log_level="warning",
@@ -102,4 +101,22 @@ def serve(data: Path | None, host: str, port: int | None, open_browser: bool) ->
         # a longer one gets the page's own message rather than the server's
         h11_max_incomplete_event_size=2 * MAX_QUERY,
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    if open_browser:  # once the server answers: a browser may wait for the page
+        import threading
+
+        threading.Thread(target=open_when_up, args=(server, url), daemon=True).start()
+    server.run(sockets=[sock])
+
+
+def open_when_up(server: uvicorn.Server, url: str) -> None:
+    """Open `url` in the person's browser as soon as `server` has started."""
+    import time
+    import webbrowser
+
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    if not webbrowser.open(url):
+        say("No web browser could be opened; open the address yourself.")
