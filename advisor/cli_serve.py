@@ -1,5 +1,11 @@
 """`advisor serve`: the web page (advisor/web/), declared here and imported by
-nothing else, so no other command pays for Starlette, Jinja2 or uvicorn."""
+nothing else, so no other command pays for Starlette, Jinja2 or uvicorn.
+
+Its annotations stay strings until typer builds this command (`cli.app_for`
+builds only the command a run names), so other commands do not even pay for
+making its options."""
+
+from __future__ import annotations
 
 from typing import Annotated
 
