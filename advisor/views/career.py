@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
-from advisor.document import Bullets, Document, Section, View
+from advisor.document import Bullets, Cite, Document, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
@@ -87,12 +87,12 @@ def short_career_document(
     )
     steps = [
         *(fact_line(f) for f in top.education[:1]),
-        f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed} "
-        f"[{', '.join(sorted({i for c in codes for i in c.sources}))}]",
+        (
+            f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed}",
+            Cite(tuple(sorted({i for c in codes for i in c.sources}))),
+        ),
     ]
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
-    hint = details_hint("career", q, answers, asked)
-    sections += closing_short(
-        catalog, hint, "every reason, every career's paths and pay", q.disclaimer
-    )
+    hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
+    sections += closing_short(catalog, hint, q.disclaimer)
     return Document("", tuple(sections))

@@ -3,7 +3,7 @@ questions that would decide it, and how the roles differ on them."""
 
 from __future__ import annotations
 
-from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, View
+from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
 from advisor.views.citing import cite
@@ -69,11 +69,11 @@ def undecided_document(
         )[:OPTIONS_EACH]
         options = [o for o in question.options if o in options]  # keep the data's order
         blocks += [
-            Paragraph(""),
-            Paragraph(question.prompt, "bold"),
+            Spacer(),
+            Paragraph(question.prompt, "strong"),
             Bullets(tuple(f"{o.label}: points to {_favours(catalog, o)}" for o in options)),
         ]
-    blocks += [Paragraph(""), Paragraph(f"Run it again and answer one of these: advisor {command}")]
+    blocks += [Spacer(), Paragraph(f"Run it again and answer one of these: advisor {command}")]
     k = catalog.knowledge
     sections = [Section("What would decide it", tuple(blocks), highlight=True)]
     if with_map:
@@ -81,7 +81,7 @@ def undecided_document(
 
         sections += map_sections(catalog, {})
     else:
-        roles = tuple(f"{r.name}: {cite(r.focus)}" for r in catalog.roles)
+        roles = tuple(cite(r.focus, f"{r.name}: ") for r in catalog.roles)
         sections.append(Section("The four roles in one line each", (Bullets(roles),)))
     sections.append(
         Section(
@@ -89,5 +89,5 @@ def undecided_document(
             (SourceList(tuple(catalog.sources.values())),),
         )
     )
-    sections.append(Section("", (Paragraph(k.disclaimer, "dim"),)))
+    sections.append(Section("", (Paragraph(k.disclaimer, "quiet"),)))
     return Document("advisor: not enough to go on yet", tuple(sections))

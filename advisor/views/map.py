@@ -159,10 +159,10 @@ def map_sections(catalog: Catalog, answers: Answers, closing: bool = False) -> t
     note = placement_note(
         x, y, axis_flags(catalog.questionnaire), axis_questions(catalog.questionnaire)
     )
-    legend = tuple(f"{r.name}: {cite(r.position)}" for r in catalog.roles)
+    legend = tuple(cite(r.position, f"{r.name}: ") for r in catalog.roles)
     blocks: list[Block] = [
         Preformatted(lambda width, ascii_only: draw(points, width, ascii_only), YOU_PATTERN),
-        Paragraph(note, "italic"),
+        Paragraph(note, "note"),
         Bullets(legend),
     ]
     sections = [Section("" if closing else MAP_TITLE, tuple(blocks))]

@@ -57,7 +57,7 @@ def role_document(
 
     intro: list[Block] = [Paragraph(cite(role.summary))]
     if role.aliases:
-        intro.insert(0, Paragraph(f"Also called: {', '.join(role.aliases)}", "italic"))
+        intro.insert(0, Paragraph(f"Also called: {', '.join(role.aliases)}", "note"))
     sections = [
         Section("In short", tuple(intro), highlight=True),
         one("Works for", role.works_for),
@@ -81,7 +81,7 @@ def role_document(
                 (
                     Bullets(
                         tuple(
-                            f"{v.name} (works for: {v.works_for}): {cite(v)}" for v in role.variants
+                            cite(v, f"{v.name} (works for: {v.works_for}): ") for v in role.variants
                         )
                     ),
                 ),
@@ -91,14 +91,14 @@ def role_document(
         sections.append(
             Section(
                 "Where its other names come from",
-                (Bullets(tuple(f"'{n.alias}': {cite(n)}" for n in role.alias_notes)),),
+                (Bullets(tuple(cite(n, f"'{n.alias}': ") for n in role.alias_notes)),),
             )
         )
     if role.loose_titles:
         sections.append(
             Section(
                 "Titles used loosely",
-                (Bullets(tuple(f"'{t.title}': {cite(t)}" for t in role.loose_titles)),),
+                (Bullets(tuple(cite(t, f"'{t.title}': ") for t in role.loose_titles)),),
             )
         )
     if disputes:
@@ -143,10 +143,10 @@ def title_document(
         lead += f"; also like a {' and a '.join(also)}"
     intro: list[Block] = [
         Paragraph(f"{lead}."),
-        Paragraph(f"How it differs: {cite(title.closest)}"),
+        Paragraph(cite(title.closest, "How it differs: ")),
     ]
     if title.aliases:
-        intro.insert(0, Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"))
+        intro.insert(0, Paragraph(f"Also called: {', '.join(title.aliases)}", "note"))
     sections = [
         Section("In short", tuple(intro), highlight=True),
         Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
