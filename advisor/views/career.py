@@ -16,6 +16,7 @@ from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
 from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
 from advisor.views.sources import career_sources
+from advisor.views.verdict import number_word
 
 if TYPE_CHECKING:
     from advisor.intake import Result
@@ -64,7 +65,7 @@ def career_document(
     table = aspect_table(compare(catalog, list(catalog.roles), list(CAREER_ASPECTS)))
     sections = scored_document(catalog, catalog.career, answers, rec, "Best-fit career", "career")
     sections += [
-        Section("The four careers: how to get there", (table,)),
+        Section(f"The {number_word(len(catalog.roles))} careers: how to get there", (table,)),
     ]
     sections += closing_sections(catalog, sources, catalog.career.disclaimer)
     return Document("advisor: which career fits", tuple(sections))

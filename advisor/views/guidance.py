@@ -8,6 +8,7 @@ from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
 from advisor.views.citing import cite
 from advisor.views.data import about
+from advisor.views.verdict import number_word
 
 DECIDING = 3  # questions shown
 OPTIONS_EACH = 4  # answers shown for each question
@@ -82,7 +83,8 @@ def undecided_document(
         sections += map_sections(catalog, {})
     else:
         roles = tuple(cite(r.focus, f"{r.name}: ") for r in catalog.roles)
-        sections.append(Section("The four roles in one line each", (Bullets(roles),)))
+        heading = f"The {number_word(len(catalog.roles))} roles in one line each"
+        sections.append(Section(heading, (Bullets(roles),)))
     sections.append(
         Section(
             f"Sources (as of {k.as_of.isoformat()})",

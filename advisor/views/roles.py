@@ -7,6 +7,7 @@ from typing import Any
 from advisor.document import Block, Cell, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
 from advisor.views.data import about
+from advisor.views.verdict import number_word
 
 
 def roles_view(catalog: Catalog) -> View:
@@ -29,7 +30,7 @@ def roles_document(catalog: Catalog) -> Document:
         Paragraph(f"Note: {catalog.knowledge.loose_titles.text}", "note"),
         Paragraph("More: advisor show ROLE, advisor compare ROLE ROLE, advisor recommend"),
     )
-    return Document("The four roles", (Section("", blocks),))
+    return Document(f"The {number_word(len(catalog.roles))} roles", (Section("", blocks),))
 
 
 def roles_json(catalog: Catalog) -> dict[str, Any]:

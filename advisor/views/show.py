@@ -12,6 +12,7 @@ from advisor.knowledge.models import Disagreement, Fact, Role, Source
 from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
 from advisor.views.data import about, dumped, sources_json
 from advisor.views.routes import alternatives_section, line_facts, role_routes, route_line
+from advisor.views.verdict import number_word
 
 if TYPE_CHECKING:
     from advisor.knowledge.routes import Route
@@ -138,7 +139,8 @@ def title_document(
     """`show navigator`: another title, the role it is closest to and how it differs."""
     closest = catalog.role(title.closest.role)
     also = [catalog.role(r).name.lower() for r in title.closest.also]
-    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
+    four = number_word(len(catalog.roles))
+    lead = f"Not one of the {four} roles. Closest to: {closest.name.lower()} ({closest.id})"
     if also:
         lead += f"; also like a {' and a '.join(also)}"
     intro: list[Block] = [
