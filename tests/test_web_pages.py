@@ -99,7 +99,10 @@ def test_every_page_is_a_whole_accessible_page_with_safe_headers(
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
     assert len(re.findall(r"<h1[ >]", html)) == 1
     assert "<title>" in html and 'name="viewport"' in html
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # nothing from elsewhere
+    # nothing is loaded from elsewhere (a source's link is only followed when clicked)
+    assert not re.search(r"""src=["']?(https?:)?//""", html)
+    for tag in re.findall(r"<link [^>]*>", html):
+        assert 'href="/static/' in tag, tag
     assert " style=" not in html and "<style" not in html  # the CSP allows no inline style
     headers = page.headers
     csp = headers["content-security-policy"]

@@ -1,46 +1,93 @@
 """Jinja2 templates (autoescaped) and the helpers they lay a Document out with.
 
 A view's Document says what is shown; these only say how: numbered citations
-(`render.references.readable`, as in every other format), a block by its kind,
-a paragraph's terminal style as a class.
+(`render.references.readable`, as in every other format) as links to the
+source list, a block by its kind, an emphasis word as a class. The helpers
+that write HTML escape every word themselves and return `Markup`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from advisor.document import Block, Bullets, Document, Paragraph, Preformatted, Scores, Table
+from advisor.document import (
+    Block,
+    Bullets,
+    Cell,
+    Cite,
+    Command,
+    Document,
+    Paragraph,
+    Preformatted,
+    Scores,
+    SourceList,
+    Spacer,
+    Table,
+    Text,
+)
 from advisor.render.markdown import DRAWING_WIDTH
-from advisor.render.references import readable
+from advisor.render.references import flat, label, readable, source_label
 
-STYLE_CLASSES = {"bold": "strong", "italic": "italic", "dim": "muted", "yellow": "caution"}
+if TYPE_CHECKING:
+    from advisor.knowledge.models import Source
+
+KINDS: tuple[tuple[type, str], ...] = (
+    (Paragraph, "paragraph"),
+    (Bullets, "bullets"),
+    (Table, "table"),
+    (Scores, "scores"),
+    (SourceList, "sources"),
+    (Preformatted, "drawing"),
+    (Command, "command"),
+    (Spacer, "spacer"),
+)
+EMPHASIS = {"strong": "strong", "note": "note", "warning": "caution", "quiet": "muted"}
 
 
 def kind(block: Block) -> str:
     """A block's kind, for the template's `{% if kind(block) == ... %}`."""
-    if isinstance(block, Paragraph):
-        return "paragraph"
-    if isinstance(block, Bullets):
-        return "bullets"
-    if isinstance(block, Table):
-        return "table"
-    if isinstance(block, Scores):
-        return "scores"
-    if isinstance(block, Preformatted):
-        return "drawing"
-    return "other"  # a SourceList: `readable` has turned it into Bullets already
+    return next(name for cls, name in KINDS if isinstance(block, cls))
 
 
-def classes(style: str) -> str:
-    """A rich style ("bold yellow") as CSS classes ("strong caution")."""
-    return " ".join(STYLE_CLASSES[w] for w in style.split() if w in STYLE_CLASSES)
+def emphasis(word: str) -> str:
+    """A paragraph's emphasis ("warning") as a CSS class ("caution")."""
+    return EMPHASIS.get(word, "")
 
 
-def lines(text: str) -> list[str]:
-    return text.split("\n")
+def _cite(cite: Cite) -> str:
+    """[1, 2], each number a link to its source in the list below."""
+    if not cite.numbers:
+        return str(escape(label(cite)))
+    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in cite.numbers)
+    return f'<span class="cite">[{links}]</span>'
+
+
+def text(words: Text) -> Markup:
+    """Words and their citations; a line break where the text has one."""
+    html = flat(words, lambda w: str(escape(w)), _cite)
+    return Markup(html.replace("\n", "<br>"))
+
+
+def cell(c: Cell) -> Markup:
+    lines = [text(line) for line in c.lines]
+    if c.listed:
+        return Markup("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
+    return Markup("<br>".join(lines))
+
+
+def source(s: Source) -> Markup:
+    """A source as a reader finds it; a web address is a link (http and https only).
+    A link is only followed when clicked: nothing is loaded from it."""
+    where = s.reference
+    if s.kind != "seed" and where.startswith(("https://", "http://")):
+        stop = "" if s.title.rstrip(".").endswith(("?", "!")) else "."
+        title = escape(s.title.rstrip("."))
+        return Markup(f'{title}{stop} <a href="{escape(where)}">{escape(where)}</a>')
+    return Markup(escape(source_label(s)))
 
 
 def drawn(block: Preformatted) -> str:
@@ -52,12 +99,14 @@ class Templates:
     def __init__(self, folder: Path) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folder),
-            autoescape=True,  # every value is escaped unless a template says otherwise
+            autoescape=True,  # every value is escaped unless a helper above wrote it
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(kind=kind, classes=classes, lines=lines, drawn=drawn)
+        self.env.globals.update(
+            kind=kind, emphasis=emphasis, text=text, cell=cell, source=source, drawn=drawn
+        )
 
     def render(self, name: str, **context: Any) -> str:
         doc = context.get("doc")
