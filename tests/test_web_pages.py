@@ -317,3 +317,22 @@ def test_uvicorn_finds_the_app_over_the_knowledge_base_advisor_data_names(
         assert "Unit-based helper" in TestClient(app).get("/roles").text
     finally:
         advisor.web.__dict__.pop("app", None)
+
+
+def test_a_page_that_fails_says_so_plainly_and_logs_one_line(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import advisor.views.roles
+
+    def broken(catalog: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(advisor.views.roles, "roles_view", broken)
+    web = TestClient(create_app(), raise_server_exceptions=True)
+    page = web.get("/roles")
+    assert page.status_code == 500 and "Something went wrong on our side" in page.text
+    assert "Traceback" not in page.text and "a bug" not in page.text
+    assert [r.getMessage() for r in caplog.records] == [
+        "a page failed: GET /roles: RuntimeError: a bug"
+    ]
+    assert not any(r.exc_info for r in caplog.records)

@@ -28,7 +28,9 @@ STATIC_CACHE = (b"cache-control", b"public, max-age=3600")
 
 
 class SecurityHeaders:
-    """Adds the headers above to every HTTP response."""
+    """Adds the headers above to every HTTP response; a page that fails has already
+    been answered with a plain page (status 500), and its error is logged in one
+    line, never as a traceback."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -48,4 +50,12 @@ class SecurityHeaders:
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:  # the page said so already (status 500); Starlette re-raises
+            import logging
+
+            where = scope.get("path", "")
+            logging.getLogger("uvicorn.error").error(
+                "a page failed: %s %s: %s: %s", scope.get("method"), where, type(exc).__name__, exc
+            )
