@@ -572,9 +572,7 @@ def _needs(catalog: "Catalog", raw: list[str]) -> list[str]:
     """--need values checked against the needs the questionnaire offers."""
     import difflib
 
-    from advisor.knowledge.catalog import need_ids
-
-    known = sorted(need_ids(catalog.questionnaire))
+    known = sorted(catalog.questionnaire.needs())
     needs: list[str] = []
     for value in (v.strip().lower() for item in raw for v in item.split(",") if v.strip()):
         if value == catalog.questionnaire.unsure:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.answers import Answers
-from advisor.knowledge.catalog import Catalog, need_labels
+from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role
 from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
@@ -107,7 +107,7 @@ def routes_document(
     """`advisor routes`: every route that matches, in full."""
     asked = []
     if needs:
-        labels = need_labels(catalog.questionnaire)
+        labels = catalog.questionnaire.needs()
         asked.append(f"for: {'; '.join(labels.get(n, n).lower() for n in needs)}")
     if role:
         asked.append(f"standing in for a {role.name.lower()}")
