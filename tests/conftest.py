@@ -31,6 +31,16 @@ def pytest_report_header() -> str:
     return f"knowledge base: {'bundled' if is_bundled() else knowledge_dir()}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Against another knowledge base, a test about the bundled data is skipped."""
+    if is_bundled():
+        return
+    skip = pytest.mark.skip(reason=f"about the bundled data, not {knowledge_dir()}")
+    for item in items:
+        if item.get_closest_marker("bundled_data"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     from advisor.knowledge.catalog import load_catalog

@@ -286,9 +286,10 @@ def styled_text(ansi: str) -> str:
     )
 
 
-def flags_for(answers: Answers) -> list[str]:
-    """`answers` (question id → option ids) as the command-line flags that give them."""
-    questions = questionnaire()
+def flags_for(answers: Answers, questions: Questionnaire | None = None) -> list[str]:
+    """`answers` (question id → option ids) as the command-line flags that give them
+    (to the recommend questionnaire unless `questions` says which)."""
+    questions = questions or questionnaire()
     out: list[str] = []
     for question_id, chosen in answers.items():
         question = questions.question(question_id)

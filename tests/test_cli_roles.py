@@ -137,9 +137,9 @@ def test_python_dash_m() -> None:
 @pytest.mark.parametrize("command", ["recommend", "career"])
 def test_flag_help_lists_every_choice_in_the_data(run: Run, command: str) -> None:
     """Flag help is built from the questionnaire data, every choice listed."""
-    from advisor.knowledge.catalog import load_catalog
+    from helpers import catalog as catalog_under_test
 
-    catalog = load_catalog()
+    catalog = catalog_under_test()
     questionnaire = catalog.questionnaire if command == "recommend" else catalog.career
     result = run(command, "--help", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output

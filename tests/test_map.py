@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from advisor.knowledge.catalog import load_catalog
 from advisor.placement import Point, person_position
 from advisor.views.map import draw
 from conftest import Run, ok
+from helpers import catalog as catalog_under_test
 
 NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
 
@@ -42,7 +42,7 @@ def test_roles_sit_in_the_right_quadrants() -> None:
 
 
 def test_person_position_follows_the_answers() -> None:
-    q = load_catalog().questionnaire
+    q = catalog_under_test().questionnaire
     assert person_position(q, {}) == (None, None)
     assert person_position(q, {"side": ("patient",), "timeframe": ("episodic",)}) == (1.0, -1.0)
     assert person_position(q, {"side": ("system",)}) == (-1.0, None)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.knowledge.catalog import load_catalog
 from conftest import Run
+from helpers import catalog as catalog_under_test
 
 TYPICAL = [
     "recommend",
@@ -83,7 +83,7 @@ def test_short_result_cites_by_number_with_titles(run: Run) -> None:
 
 
 def _human_outputs(run: Run, tmp_path: Path) -> dict[str, str]:
-    catalog = load_catalog()
+    catalog = catalog_under_test()
     commands: list[list[str]] = [
         ["roles"],
         ["roles", "--markdown"],
@@ -112,7 +112,7 @@ def _human_outputs(run: Run, tmp_path: Path) -> dict[str, str]:
 
 
 def test_no_human_output_names_a_source_by_file_name_or_id(run: Run, tmp_path: Path) -> None:
-    ids = set(load_catalog().sources)
+    ids = set(catalog_under_test().sources)
     for command, text in _human_outputs(run, tmp_path).items():
         assert not SEED_FILE.search(text), command
         for group in BRACKETS.findall(text):
@@ -126,7 +126,7 @@ def test_all_not_sure_gives_guidance_and_exits_0(run: Run) -> None:
     result = run("recommend", *args)
     assert result.exit_code == 0, result.output
     assert "error" not in result.stderr
-    q = load_catalog().questionnaire
+    q = catalog_under_test().questionnaire
     prompts = [question.prompt for question in q.questions if question.prompt in result.stdout]
     assert 2 <= len(prompts) <= 3, result.stdout  # the questions that would decide it
     for name in ROLE_NAMES:
