@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import pexpect
@@ -115,17 +115,24 @@ def spawn(
     cwd: Path | None = None,
     timeout: float = 30,
     command: Sequence[str] | None = None,
+    emulated: bool = False,
 ) -> pexpect.spawn:
     """`python -m advisor ARGS` (or `command`) in a real pseudo-terminal.
 
     `timeout` bounds each `expect`; HARD_TIMEOUT bounds the child's whole life:
     past it the child is killed, so the test fails on EOF instead of hanging.
+    `emulated`: a terminal emulator reads the output and answers prompt_toolkit's
+    cursor-position requests (test_terminal_ux's Terminal).
     """
     import pexpect
 
-    # pexpect does not answer cursor-position requests; without this each prompt waits 1 s.
-    environ = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    environ = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
     environ.pop("NO_COLOR", None)
+    if emulated:
+        environ.pop("PROMPT_TOOLKIT_NO_CPR", None)
+        environ["LINES"] = str(rows)
+    else:  # pexpect does not answer cursor-position requests: each prompt would wait 1 s
+        environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
     environ.update(env or {})
     program, *argv = command or [sys.executable, "-m", "advisor", *args]
     child = pexpect.spawn(
@@ -229,20 +236,70 @@ def prompt_pattern(text: str) -> str:
     return r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+".join(re.escape(w) for w in words)
 
 
+class Child(Protocol):
+    """A program in a pseudo-terminal: pexpect's spawn, or test_terminal_ux's Terminal."""
+
+    def expect(self, pattern: str) -> object: ...
+
+    def send(self, keys: str) -> object: ...
+
+
 def answer_in_terminal(
-    child: pexpect.spawn, questions: Questionnaire, answers: Answers, given: Answers = NOTHING
+    child: Child,
+    questions: Questionnaire,
+    answers: Answers,
+    given: Answers = NOTHING,
+    until: str | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Answer the wizard in `child` question by question: wait for each prompt (in
-    the words chosen by who the help is for), then press the keys for its answer.
-    Returns the answers given, as the wizard would record them."""
+    the words chosen by who the help is for), then press the keys for its answer
+    (`default_choice` for a question `answers` leaves out). With `until`, stop at
+    that question's prompt without answering it.
+
+    Returns the answers so far (with `given`), to pass on as flags with `flags_for`.
+    """
     so_far: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in given.items()}
     for question in asked(questions, given):
-        shown = questions.worded(question, so_far)
+        child.expect(prompt_pattern(questions.worded(question, so_far).prompt))
+        if question.id == until:
+            break
         chosen = tuple(answers.get(question.id, default_choice(questions, question)))
-        child.expect(prompt_pattern(shown.prompt))
         child.send(keys_for(questions, question, chosen))
         so_far[question.id] = chosen
     return so_far
+
+
+def flags_for(answers: Answers, questions: Questionnaire | None = None) -> list[str]:
+    """`answers` (question id → option ids) as the command-line flags that give them
+    (to the recommend questionnaire unless `questions` says which)."""
+    questions = questions or questionnaire()
+    out: list[str] = []
+    for question_id, chosen in answers.items():
+        question = questions.question(question_id)
+        assert question is not None, question_id
+        for option in chosen or (questions.unsure,):
+            out += [f"--{question.flag}", option]
+    return out
+
+
+def recommended(*args: str) -> str:
+    """The name of the role `advisor recommend ARGS --no-input` puts first (read
+    from its --json), to check what another way of answering shows."""
+    from typer.testing import CliRunner
+
+    from advisor.cli import app
+
+    result = CliRunner().invoke(app, ["recommend", *args, "--no-input", "--json"])
+    assert result.exit_code == 0, result.output
+    return role_name(json.loads(result.stdout)["top"])
+
+
+def headline(*args: str) -> str:
+    """The first line of the result for `recommend ARGS`, e.g. "Recommended: Case manager"."""
+    return f"{HEADLINE} {recommended(*args)}"
+
+
+HEADLINE = "Recommended:"  # the one place the tests spell recommend's headline
 
 
 # -- reading a coloured screen ----------------------------------------------
@@ -284,36 +341,3 @@ def styled_text(ansi: str) -> str:
         "".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in runs)
         for runs in screen(ansi)
     )
-
-
-def flags_for(answers: Answers, questions: Questionnaire | None = None) -> list[str]:
-    """`answers` (question id → option ids) as the command-line flags that give them
-    (to the recommend questionnaire unless `questions` says which)."""
-    questions = questions or questionnaire()
-    out: list[str] = []
-    for question_id, chosen in answers.items():
-        question = questions.question(question_id)
-        assert question is not None, question_id
-        for option in chosen or (questions.unsure,):
-            out += [f"--{question.flag}", option]
-    return out
-
-
-def recommended(*args: str) -> str:
-    """The name of the role `advisor recommend ARGS --no-input` puts first (read
-    from its --json), to check what another way of answering shows."""
-    from typer.testing import CliRunner
-
-    from advisor.cli import app
-
-    result = CliRunner().invoke(app, ["recommend", *args, "--no-input", "--json"])
-    assert result.exit_code == 0, result.output
-    return role_name(json.loads(result.stdout)["top"])
-
-
-def headline(*args: str) -> str:
-    """The first line of the result for `recommend ARGS`, e.g. "Recommended: Case manager"."""
-    return f"{HEADLINE} {recommended(*args)}"
-
-
-HEADLINE = "Recommended:"  # the one place the tests spell recommend's headline

@@ -4,7 +4,6 @@ the tests look at the screen, not at escape sequences."""
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import sys
@@ -14,10 +13,23 @@ from pathlib import Path
 import pexpect
 import pyte
 
-DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
+from helpers import (
+    DOWN,
+    ENTER,
+    HEADLINE,
+    SPACE,
+    answer_in_terminal,
+    flags_for,
+    headline,
+    keys_for,
+    prompt_pattern,
+    questionnaire,
+    spawn,
+)
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 ADVISOR = f"{shlex.quote(sys.executable)} -m advisor"
-SITUATION = ["--timeframe", "ongoing", "--side", "patient", "--setting", "home"]
+SITUATION = {"timeframe": ["ongoing"], "side": ["patient"], "setting": ["home"]}
 
 
 class Terminal:
@@ -26,24 +38,18 @@ class Terminal:
     def __init__(
         self, command: str, columns: int = 80, rows: int = 30, env: dict[str, str] | None = None
     ) -> None:
-        environ = {**os.environ, "TERM": "xterm"}
-        environ.pop("PROMPT_TOOLKIT_NO_CPR", None)  # the emulator answers where the cursor is
-        environ.update({"COLUMNS": str(columns), "LINES": str(rows), "ADVISOR_PAGER": "cat"})
-        environ.pop("NO_COLOR", None)
-        environ.update(env or {})
         self.columns = columns
         self.screen = pyte.Screen(columns, rows)
         self.screen.write_process_input = self._reply  # type: ignore[method-assign]
         self.stream = pyte.Stream(self.screen)
         self.raw = ""
         self.screens: list[str] = []
-        self.child = pexpect.spawn(
-            "/bin/sh",
-            ["-c", command],
-            env=environ,
-            encoding="utf-8",
-            timeout=30,
-            dimensions=(rows, columns),
+        self.child = spawn(
+            command=["/bin/sh", "-c", command],
+            columns=columns,
+            rows=rows,
+            env={"ADVISOR_PAGER": "cat", **(env or {})},
+            emulated=True,  # the emulator answers where the cursor is
         )
 
     def _reply(self, data: str) -> None:
@@ -79,12 +85,17 @@ class Terminal:
                 raise AssertionError(f"ended before {pattern!r}:\n{self.text}") from None
         return self.text
 
+    def expect(self, pattern: str) -> str:
+        """`wait_for`, under the name helpers.answer_in_terminal uses."""
+        return self.wait_for(pattern)
+
     def skip_description(self) -> None:
         """The optional first step (the person's own words): Enter skips it."""
         self.wait_for("In a sentence or two")
         self.send(ENTER)
 
     def send(self, *keys: str) -> None:
+        """Each key with a short pause, as a person types."""
         for key in keys:
             self.child.send(key)
             time.sleep(0.05)
@@ -115,61 +126,70 @@ def test_ctrl_c_exits_130() -> None:
 
 
 def test_who_it_is_for_changes_the_wording() -> None:
-    args = " ".join([*SITUATION, "--payment", "private"])
-    me = Terminal(f"{ADVISOR} recommend {args}")
+    q = questionnaire()
+    given = {**SITUATION, "payment": ["private"]}
+    needs = q.question("needs")
+    assert needs is not None and q.audience
+    me_words, their_words = (
+        q.worded(needs, {q.audience: (who,)}).label("appointments-with-me")
+        for who in ("me", "someone")
+    )
+    assert me_words != their_words  # the data words this choice for each
+
+    me = Terminal(f"{ADVISOR} recommend {' '.join(flags_for(given))}")
     me.skip_description()
-    me.wait_for("Who is the help for")
-    me.send(ENTER)  # Me
+    answer_in_terminal(me, q, {q.audience: ["me"]}, given, until="needs")
     screen = me.wait_for("Space to tick")
-    assert "appointments with me" in screen
+    assert re.search(prompt_pattern(me_words), screen), screen
     me.send("\x03")
     me.finish()
 
-    other = Terminal(f"{ADVISOR} recommend {args}")
+    other = Terminal(f"{ADVISOR} recommend {' '.join(flags_for(given))}")
     other.skip_description()
-    other.wait_for("Who is the help for")
-    other.send(DOWN, ENTER)  # Someone I look after
+    answer_in_terminal(other, q, {q.audience: ["someone"]}, given, until="needs")
     screen = other.wait_for("Space to tick")
-    assert "appointments with them" in screen
+    assert re.search(prompt_pattern(their_words), screen), screen
     assert not re.search(r"\b(me|my)\b", screen.split("?", 1)[-1]), screen
     other.send("\x03")
     other.finish()
 
 
 def test_the_review_lets_you_change_an_answer() -> None:
-    term = Terminal(f"{ADVISOR} recommend {' '.join(SITUATION)}")
+    q = questionnaire()
+    payment = q.question("payment")
+    assert payment is not None
+    term = Terminal(f"{ADVISOR} recommend {' '.join(flags_for(SITUATION))}")
     term.skip_description()
-    term.wait_for("Who is the help for")
-    term.send(ENTER)  # me
-    term.wait_for("How would the help be paid")
-    term.send(ENTER)  # covered
-    term.wait_for("Space to tick")
-    term.send(SPACE, ENTER)  # the first need
+    answers = {"for-whom": ["me"], "payment": ["covered"], "needs": [first_need()]}
+    answered = answer_in_terminal(term, q, answers, SITUATION)
+    shown = q.worded(payment, answered)  # in the words for "me"
     term.wait_for("Show my result")
-    term.wait_for("It should come with my care or insurance")  # every answer listed
+    term.wait_for(prompt_pattern(shown.label("covered")))  # every answer listed
     # Change the payment answer: the review lists "Show my result" first, then
-    # each question in order (who it is for, timeframe, side, setting, payment, needs).
-    term.send(*([DOWN] * 5), ENTER)
-    term.wait_for("I can pay privately")  # the question again, with its choices
-    term.send(DOWN, ENTER)  # private
+    # each question in the data's order.
+    term.send(*([DOWN] * (1 + [x.id for x in q.questions].index("payment"))), ENTER)
+    term.wait_for(prompt_pattern(shown.label("private")))  # the question again, with its choices
+    term.send(keys_for(q, payment, ["private"]))  # from "covered", the first choice
     term.wait_for("Show my result")  # back in the review, with the new answer
-    term.wait_for("How would the help be paid for\\? I can pay privately")
+    term.wait_for(prompt_pattern(shown.prompt) + r"\s+" + prompt_pattern(shown.label("private")))
     term.send(ENTER)
     term.wait_for("Save a report")
     term.send(ENTER)  # no, thanks
     assert term.finish() == 0
-    assert "Recommended: Care manager" in term.plain
+    assert headline(*flags_for({**answered, "payment": ["private"]})) in term.plain
     assert "Traceback" not in term.plain
 
 
 def test_enter_on_an_empty_choose_any_does_not_skip() -> None:
-    term = Terminal(f"{ADVISOR} recommend {' '.join(SITUATION)} --payment private --for me")
+    given = {**SITUATION, "payment": ["private"], "for-whom": ["me"]}
+    term = Terminal(f"{ADVISOR} recommend {' '.join(flags_for(given))}")
     term.skip_description()
+    answer_in_terminal(term, questionnaire(), {}, given, until="needs")
     term.wait_for("Space to tick")
     term.send(ENTER)  # nothing ticked
     time.sleep(0.5)
     screen = term.wait_for(r"(?i)tick")
-    assert "Show my result" not in screen and "Recommended" not in term.plain
+    assert "Show my result" not in screen and HEADLINE not in term.plain
     term.send(SPACE, ENTER)
     term.wait_for("Show my result")
     term.send("\x03")
@@ -177,48 +197,45 @@ def test_enter_on_an_empty_choose_any_does_not_skip() -> None:
 
 
 def test_a_long_choose_any_list_says_there_is_more_below() -> None:
-    term = Terminal(f"{ADVISOR} recommend {' '.join(SITUATION)} --payment private --for me", 42, 20)
+    given = {**SITUATION, "payment": ["private"], "for-whom": ["me"]}
+    term = Terminal(f"{ADVISOR} recommend {' '.join(flags_for(given))}", 42, 20)
     term.skip_description()
+    answer_in_terminal(term, questionnaire(), {}, given, until="needs")
     term.wait_for("Space to tick")
     # the list is drawn after its heading: wait for the marker itself (fails if it never comes)
     screen = term.wait_for(r"(?i)\d+ more")
-    assert "Fighting an insurance denial" in screen  # the list is there, and more below it
+    needs = questionnaire().question("needs")
+    assert needs is not None
+    assert re.search(prompt_pattern(needs.options[0].label), screen)  # the list, and more below
     term.send("\x03")
     term.finish()
 
 
 def test_output_to_a_file_asks_on_the_terminal(tmp_path: Path) -> None:
     out = tmp_path / "result.txt"
-    term = Terminal(f"{ADVISOR} recommend {' '.join(SITUATION)} > {shlex.quote(str(out))}")
+    flags = " ".join(flags_for(SITUATION))
+    term = Terminal(f"{ADVISOR} recommend {flags} > {shlex.quote(str(out))}")
     term.skip_description()
-    term.wait_for("Who is the help for")
-    term.send(ENTER)
-    term.wait_for("How would the help be paid")
-    term.send(DOWN, ENTER)
-    term.wait_for("Space to tick")
-    term.send(SPACE, ENTER)
+    answers = {"for-whom": ["me"], "payment": ["private"], "needs": [first_need()]}
+    answer_in_terminal(term, questionnaire(), answers, SITUATION)
     term.wait_for("Show my result")
     term.send(ENTER)
     assert term.finish() == 0
     written = out.read_text(encoding="utf-8")
-    assert "Recommended:" in written
+    assert HEADLINE in written
     assert "\x1b" not in written and "Show my result" not in written
-    assert "Recommended:" not in term.plain  # the result went to the file, not the screen
+    assert HEADLINE not in term.plain  # the result went to the file, not the screen
 
 
 def test_every_screen_fits_a_42_column_terminal() -> None:
     """Nothing the wizard or the result prints reaches the last column, so the
     terminal never breaks a word in two (the old key hint read "(ar" / "row keys")."""
+    q = questionnaire()
     term = Terminal(f"{ADVISOR} recommend", 42, 20)
     term.skip_description()
-    term.wait_for("Who is the help for")
-    term.send(DOWN, ENTER)
-    for _ in range(4):  # timeframe, side, setting, payment: the first option each
-        term.wait_for(r"\?")
-        term.send(ENTER)
-        time.sleep(0.3)
-    term.wait_for("Space to tick")
-    term.send(SPACE, ENTER)
+    # someone else (the longer wording), then the first choice of every question
+    answers = {question.id: [question.options[0].id] for question in q.questions}
+    answer_in_terminal(term, q, {**answers, "for-whom": ["someone"]})
     term.wait_for("Show my result")
     term.send(ENTER)
     term.wait_for("Save a report")
@@ -230,6 +247,12 @@ def test_every_screen_fits_a_42_column_terminal() -> None:
             assert len(line) < 42, f"{line!r} reaches the edge:\n{screen}"
     # Esc and q do nothing in a prompt: the first screen says how to stop
     assert "Ctrl-C stops" in term.screens[0]
+
+
+def first_need() -> str:
+    needs = questionnaire().question("needs")
+    assert needs is not None
+    return needs.options[0].id
 
 
 PAGER = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
