@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from advisor.render.terminal import COLUMN_MIN, column_widths, to_rich
+from advisor.render.terminal import column_widths, to_rich
 from advisor.views.blocks import Document, Section, Table
 from conftest import Run
 
@@ -35,7 +35,6 @@ def test_a_table_too_narrow_to_read_is_stacked() -> None:
     block = _table(3, [["label", "word " * 40, "word " * 40]])
     assert column_widths(50, block) is None
     assert column_widths(60, block) == [8, 21, 21]
-    assert COLUMN_MIN <= 21
 
 
 @given(
