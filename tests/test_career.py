@@ -117,6 +117,8 @@ def test_career_wizard_in_a_terminal() -> None:
         ok(CliRunner().invoke(app, ["career", *flags_for(answered, questions), "--json"])).stdout
     )
     child.expect(f"Best-fit career: {catalog().role(data['top']).name}")
+    child.expect("Save a report")  # as after `recommend`: a result to keep or share
+    child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
