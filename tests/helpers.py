@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
-if TYPE_CHECKING:
-    import pexpect
+import pexpect
 
+if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.questions import Question, Questionnaire
 
@@ -124,8 +127,6 @@ def spawn(
     `emulated`: a terminal emulator reads the output and answers prompt_toolkit's
     cursor-position requests (test_terminal_ux's Terminal).
     """
-    import pexpect
-
     environ = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
     environ.pop("NO_COLOR", None)
     if emulated:
@@ -230,8 +231,6 @@ def expected_answers(
 def prompt_pattern(text: str) -> str:
     """A regex for a prompt as the wizard shows it: its words before any bracket,
     with any line break or terminal control sequence between them."""
-    import re
-
     words = text.split("(")[0].split()
     return r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+".join(re.escape(w) for w in words)
 
@@ -282,16 +281,21 @@ def flags_for(answers: Answers, questions: Questionnaire | None = None) -> list[
     return out
 
 
-def recommended(*args: str) -> str:
-    """The name of the role `advisor recommend ARGS --no-input` puts first (read
-    from its --json), to check what another way of answering shows."""
+def recommended_json(*args: str) -> Any:
+    """What `advisor recommend ARGS --no-input --json` says."""
     from typer.testing import CliRunner
 
     from advisor.cli import app
 
     result = CliRunner().invoke(app, ["recommend", *args, "--no-input", "--json"])
     assert result.exit_code == 0, result.output
-    return role_name(json.loads(result.stdout)["top"])
+    return json.loads(result.stdout)
+
+
+def recommended(*args: str) -> str:
+    """The name of the role `advisor recommend ARGS --no-input` puts first (read
+    from its --json), to check what another way of answering shows."""
+    return role_name(recommended_json(*args)["top"])
 
 
 def headline(*args: str) -> str:
@@ -341,3 +345,119 @@ def styled_text(ansi: str) -> str:
         "".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in runs)
         for runs in screen(ansi)
     )
+
+
+# -- a terminal emulator on a real pseudo-terminal ---------------------------
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
+
+
+ADVISOR = f"{shlex.quote(sys.executable)} -m advisor"
+
+
+class Terminal:
+    """A command running in a pseudo-terminal of a given size, with a screen to read."""
+
+    def __init__(
+        self, command: str, columns: int = 80, rows: int = 30, env: dict[str, str] | None = None
+    ) -> None:
+        import pyte
+
+        self.columns = columns
+        self.screen = pyte.Screen(columns, rows)
+        self.screen.write_process_input = self._reply  # type: ignore[method-assign]
+        self.stream = pyte.Stream(self.screen)
+        self.raw = ""
+        self.screens: list[str] = []
+        self.child = spawn(
+            command=["/bin/sh", "-c", command],
+            columns=columns,
+            rows=rows,
+            env={"ADVISOR_PAGER": "cat", **(env or {})},
+            emulated=True,  # the emulator answers where the cursor is
+        )
+
+    def _reply(self, data: str) -> None:
+        """The terminal's answers (e.g. the cursor position prompt_toolkit asks for)."""
+        self.child.send(data)
+
+    def _read(self, timeout: float) -> None:
+        try:
+            chunk = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return
+        except pexpect.EOF:
+            raise
+        self.raw += chunk
+        self.stream.feed(chunk)
+        self.screens.append(self.text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait_for(self, pattern: str, timeout: float = 8) -> str:
+        """Read until `pattern` (a regex) is on the screen; return the screen."""
+        end = time.monotonic() + timeout
+        while not re.search(pattern, self.text):
+            if time.monotonic() > end:
+                raise AssertionError(f"{pattern!r} not on screen:\n{self.text}")
+            try:
+                self._read(0.2)
+            except pexpect.EOF:
+                if re.search(pattern, self.text):
+                    break
+                raise AssertionError(f"ended before {pattern!r}:\n{self.text}") from None
+        return self.text
+
+    def expect(self, pattern: str) -> str:
+        """`wait_for`, under the name helpers.answer_in_terminal uses."""
+        return self.wait_for(pattern)
+
+    def skip_description(self) -> None:
+        """The optional first step (the person's own words): Enter skips it."""
+        self.wait_for("In a sentence or two")
+        self.send(ENTER)
+
+    def send(self, *keys: str) -> None:
+        """Each key with a short pause, as a person types."""
+        for key in keys:
+            self.child.send(key)
+            time.sleep(0.05)
+
+    def finish(self) -> int:
+        """Read to the end; the exit status."""
+        while True:
+            try:
+                self._read(0.5)
+            except pexpect.EOF:
+                break
+        self.child.close()
+        status = self.child.exitstatus
+        return self.child.signalstatus + 128 if status is None else status
+
+    @property
+    def plain(self) -> str:
+        """Everything printed, escape sequences removed."""
+        return ANSI.sub("", self.raw)
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and sub-command, as the words that reach it."""
+    import typer
+
+    from advisor.cli import app
+
+    paths: list[tuple[str, ...]] = [()]
+
+    def walk(group: typer.core.TyperGroup, prefix: tuple[str, ...]) -> None:
+        for name, command in group.commands.items():
+            paths.append((*prefix, name))
+            if isinstance(command, typer.core.TyperGroup):
+                walk(command, (*prefix, name))
+
+    root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    walk(root, ())
+    return paths

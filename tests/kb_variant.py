@@ -113,5 +113,7 @@ def build(target: Path) -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python tests/kb_variant.py DIR")
+        sys.exit("usage: python tests/kb_variant.py DIR  (DIR must not exist yet)")
+    if Path(sys.argv[1]).exists():
+        sys.exit(f"{sys.argv[1]} exists already; name a new folder")
     print(build(Path(sys.argv[1])))

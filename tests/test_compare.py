@@ -245,3 +245,10 @@ def test_the_answer_comes_first(run: Run) -> None:
     out = run("compare", "advocate", "case-manager", env={"COLUMNS": "80"}).stdout
     assert out.index("Where they differ most") < out.index("Side by side")
     assert out.index("Where they differ most") < 200
+
+
+def test_where_they_differ_has_no_full_stop_before_a_semicolon(run: Run) -> None:
+    """'...where the patient is comfortable.; Case manager: ...' read as a typo."""
+    out = ok(run("compare", "advocate", "case-manager", "--no-pager")).stdout
+    assert "Primary focus" in out
+    assert ".;" not in out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from helpers import catalog
+from helpers import catalog, headline
 
 ACCEPTANCE = [
     (["--timeframe", "episodic", "--side", "system", "--setting", "facility"], "case-manager"),
@@ -130,7 +130,7 @@ def test_human_output_has_every_part(run: Run) -> None:
     out = " ".join(result.stdout.split())  # lines wrap at the terminal width
     for part in (
         "The decision",
-        "Recommended: Case manager",
+        headline("--timeframe", "episodic", "--side", "system", "--setting", "facility"),
         "Every role's score",
         "Runner-up:",
         "How this was reached",

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 import typer
-from test_conventions_help import command_paths
 from typer.testing import CliRunner
 
 import advisor
 import advisor.cli
 from advisor import entry
 from advisor.cli import app, app_for
+from helpers import command_paths
 
 
 def test_a_run_that_names_its_command_builds_only_that_one() -> None:

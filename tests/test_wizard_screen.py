@@ -1,120 +1,30 @@
-"""The questionnaire and the pager in a real pseudo-terminal (pexpect), read the
-way a person sees it: the output is played into a terminal emulator (pyte), so
+"""The questionnaire in a real pseudo-terminal, read the way a person sees it:
+the output is played into a terminal emulator (helpers.Terminal, with pyte), so
 the tests look at the screen, not at escape sequences."""
 
 from __future__ import annotations
 
 import re
 import shlex
-import sys
 import time
 from pathlib import Path
 
-import pexpect
-import pyte
-
 from helpers import (
+    ADVISOR,
     DOWN,
     ENTER,
     HEADLINE,
     SPACE,
+    Terminal,
     answer_in_terminal,
     flags_for,
     headline,
     keys_for,
     prompt_pattern,
     questionnaire,
-    spawn,
 )
 
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
-ADVISOR = f"{shlex.quote(sys.executable)} -m advisor"
 SITUATION = {"timeframe": ["ongoing"], "side": ["patient"], "setting": ["home"]}
-
-
-class Terminal:
-    """A command running in a pseudo-terminal of a given size, with a screen to read."""
-
-    def __init__(
-        self, command: str, columns: int = 80, rows: int = 30, env: dict[str, str] | None = None
-    ) -> None:
-        self.columns = columns
-        self.screen = pyte.Screen(columns, rows)
-        self.screen.write_process_input = self._reply  # type: ignore[method-assign]
-        self.stream = pyte.Stream(self.screen)
-        self.raw = ""
-        self.screens: list[str] = []
-        self.child = spawn(
-            command=["/bin/sh", "-c", command],
-            columns=columns,
-            rows=rows,
-            env={"ADVISOR_PAGER": "cat", **(env or {})},
-            emulated=True,  # the emulator answers where the cursor is
-        )
-
-    def _reply(self, data: str) -> None:
-        """The terminal's answers (e.g. the cursor position prompt_toolkit asks for)."""
-        self.child.send(data)
-
-    def _read(self, timeout: float) -> None:
-        try:
-            chunk = self.child.read_nonblocking(65536, timeout=timeout)
-        except pexpect.TIMEOUT:
-            return
-        except pexpect.EOF:
-            raise
-        self.raw += chunk
-        self.stream.feed(chunk)
-        self.screens.append(self.text)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.rstrip() for line in self.screen.display)
-
-    def wait_for(self, pattern: str, timeout: float = 8) -> str:
-        """Read until `pattern` (a regex) is on the screen; return the screen."""
-        end = time.monotonic() + timeout
-        while not re.search(pattern, self.text):
-            if time.monotonic() > end:
-                raise AssertionError(f"{pattern!r} not on screen:\n{self.text}")
-            try:
-                self._read(0.2)
-            except pexpect.EOF:
-                if re.search(pattern, self.text):
-                    break
-                raise AssertionError(f"ended before {pattern!r}:\n{self.text}") from None
-        return self.text
-
-    def expect(self, pattern: str) -> str:
-        """`wait_for`, under the name helpers.answer_in_terminal uses."""
-        return self.wait_for(pattern)
-
-    def skip_description(self) -> None:
-        """The optional first step (the person's own words): Enter skips it."""
-        self.wait_for("In a sentence or two")
-        self.send(ENTER)
-
-    def send(self, *keys: str) -> None:
-        """Each key with a short pause, as a person types."""
-        for key in keys:
-            self.child.send(key)
-            time.sleep(0.05)
-
-    def finish(self) -> int:
-        """Read to the end; the exit status."""
-        while True:
-            try:
-                self._read(0.5)
-            except pexpect.EOF:
-                break
-        self.child.close()
-        status = self.child.exitstatus
-        return self.child.signalstatus + 128 if status is None else status
-
-    @property
-    def plain(self) -> str:
-        """Everything printed, escape sequences removed."""
-        return ANSI.sub("", self.raw)
 
 
 def test_ctrl_c_exits_130() -> None:
@@ -253,34 +163,3 @@ def first_need() -> str:
     needs = questionnaire().question("needs")
     assert needs is not None
     return needs.options[0].id
-
-
-PAGER = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
-    "import sys; sys.stdin.read(); print('PAGER RAN')"
-)
-
-
-def test_long_output_goes_through_the_pager_on_a_terminal() -> None:
-    term = Terminal(f"{ADVISOR} show care-manager", env={"ADVISOR_PAGER": PAGER})
-    assert term.finish() == 0
-    assert "PAGER RAN" in term.plain
-
-
-def test_pager_respects_pager_and_no_pager() -> None:
-    env = {"ADVISOR_PAGER": "", "PAGER": PAGER}
-    term = Terminal(f"{ADVISOR} compare --all", env=env)
-    assert term.finish() == 0
-    assert "PAGER RAN" in term.plain
-    term = Terminal(f"{ADVISOR} compare --all --no-pager", env=env)
-    assert term.finish() == 0
-    assert "PAGER RAN" not in term.plain and "What they all share" in term.plain
-
-
-def test_short_output_and_pipes_are_never_paged() -> None:
-    env = {"ADVISOR_PAGER": PAGER}
-    term = Terminal(f"{ADVISOR} roles", rows=60, env=env)
-    assert term.finish() == 0
-    assert "PAGER RAN" not in term.plain and "Care manager" in term.plain
-    term = Terminal(f"{ADVISOR} show care-manager | cat", env=env)
-    assert term.finish() == 0
-    assert "PAGER RAN" not in term.plain and "Care manager" in term.plain
