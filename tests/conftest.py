@@ -31,6 +31,24 @@ def pytest_report_header() -> str:
     return f"knowledge base: {'bundled' if is_bundled() else knowledge_dir()}"
 
 
+# Tests that still break on another knowledge base for reasons that are not about
+# the bundled data (they count the bundled questions or roles), owned by other
+# work in progress. Expected to fail there, strictly: once one passes, take it
+# off. The pty ones would each wait out a 30 s timeout, so they are not run.
+NOT_YET_DATA_INDEPENDENT = {
+    # not_understood == ["side", "payment"]: the bundled questions the words miss
+    "test_describe_cli.py::test_describe_json_lists_each_answer_with_its_words": True,
+    # expect "(1/6)" or "(1/2)": the number of bundled questions
+    "test_describe_cli.py::test_the_questionnaire_starts_with_a_description_in_a_terminal": False,
+    "test_describe_cli.py::test_saying_no_to_what_was_understood_asks_every_question": False,
+    "test_describe_cli.py::test_the_description_step_can_be_skipped": False,
+    # the README's example output, from the bundled data (a bundled_data test)
+    "test_describe_cli.py::test_the_readme_example_is_what_the_command_prints": True,
+    # "not one of the four roles" and four ids in `roles --json`
+    "test_routes.py::test_titles_are_not_a_fifth_role": True,
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Against another knowledge base, a test about the bundled data is skipped."""
     if is_bundled():
@@ -39,6 +57,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("bundled_data"):
             item.add_marker(skip)
+        elif (run := NOT_YET_DATA_INDEPENDENT.get(item.nodeid.removeprefix("tests/"))) is not None:
+            item.add_marker(
+                pytest.mark.xfail(strict=True, run=run, reason="counts the bundled data")
+            )
 
 
 @pytest.fixture(autouse=True)
