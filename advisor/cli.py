@@ -8,28 +8,47 @@ No `from __future__ import annotations`: typer would then evaluate every
 parameter's annotation string on each run, which costs about 3 ms of start-up.
 """
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from advisor import __version__
-from advisor.completion import RoleArgumentCommand, aspect_names
-from advisor.errors import INTERRUPTED, AdvisorError
+from advisor.cli_data import data_app
+from advisor.cli_options import (
+    AllRoles,
+    AnswersFile,
+    Aspects,
+    CareerDetails,
+    Describe,
+    Details,
+    Force,
+    JsonFlag,
+    Markdown,
+    NeedFilter,
+    NoInput,
+    NoPager,
+    ReportFile,
+    ReportForce,
+    RoleFilter,
+    RoleName,
+    RoleNames,
+    SaveFile,
+    Settings,
+    catalog_of,
+    friendly,
+)
+from advisor.completion import RoleArgumentCommand
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import given_flags, questions_command
-from advisor.render.console import print_error, print_json, print_note
+from advisor.render.console import print_json
 
 if TYPE_CHECKING:
     from advisor.intake import Ask, Result
-    from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.questions import Questionnaire
 
-P = ParamSpec("P")
-R = TypeVar("R")
 
 app = typer.Typer(
     name="advisor",
@@ -44,120 +63,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _opt(
-    help: str,
-    *names: str,
-    metavar: str | None = None,
-    complete: Any = None,
-    parser: Callable[[str], Any] | None = None,
-) -> Any:
-    """An option with help text and no default shown (typer's own return type is Any).
-
-    Every option names itself (a bool then is one flag, no `--no-...` twin) and
-    every option that takes a value says what (`FILE`, `DIR`), never a type.
-    """
-    return typer.Option(
-        *names,
-        help=help,
-        show_default=False,
-        metavar=metavar,
-        autocompletion=complete,
-        parser=parser,
-    )
-
-
-def output_path(value: str) -> Path:
-    """--save and --report's parser; render.files loads only when one is given."""
-    from advisor.render.files import output_path as checked
-
-    return checked(value)
-
-
-JsonFlag = Annotated[bool, _opt("Print JSON instead of text.", "--json")]
-Markdown = Annotated[bool, _opt("Print Markdown to paste into an email or a note.", "--markdown")]
-AnswersFile = Annotated[
-    Path | None,
-    _opt(
-        "Read answers from a JSON file, or - for standard input (flags win).",
-        "--answers",
-        metavar="FILE",
-    ),
-]
-SaveFile = Annotated[
-    Path | None,
-    _opt(
-        "Save the answers to a JSON file for --answers (- prints them).",
-        "--save",
-        metavar="FILE",
-        parser=output_path,
-    ),
-]
-Force = Annotated[bool, _opt("Overwrite an existing --save or --report file.", "--force")]
-Details = Annotated[
-    bool, _opt("Print the full result: every reason, costs, questions to ask.", "--details")
-]
-CareerDetails = Annotated[
-    bool, _opt("Print the full result: every reason, every career's paths and pay.", "--details")
-]
-NoPager = Annotated[
-    bool, _opt("Print long output directly instead of through a pager.", "--no-pager")
-]
-NoInput = Annotated[
-    bool,
-    _opt(
-        "Never prompt; questions you leave unanswered count as not sure (answer at least one).",
-        "--no-input",
-    ),
-]
-Describe = Annotated[
-    str | None,
-    _opt(
-        "Your situation in your own words (or - to read them from stdin); it answers the "
-        "questions your words support. Flags and --answers win.",
-        "--describe",
-        metavar="TEXT",
-    ),
-]
-ReportFile = Annotated[
-    Path | None,
-    _opt(
-        "Also write a report to share: FILE.md or FILE.html (- prints Markdown).",
-        "--report",
-        metavar="FILE",
-        parser=output_path,
-    ),
-]
-ReportForce = Annotated[bool, _opt("Overwrite an existing --report file.", "--force")]
-
-
-class Settings(NamedTuple):
-    data: Path | None
-
-
-def friendly(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn advisor's errors and Ctrl-C into one line on stderr and the right exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except AdvisorError as exc:
-            print_error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except (KeyboardInterrupt, EOFError):
-            print_note("\nInterrupted.")
-            raise typer.Exit(INTERRUPTED) from None
-
-    return wrapper
-
-
-def _catalog(ctx: typer.Context) -> "Catalog":
-    from advisor.knowledge.catalog import load_catalog
-
-    settings = ctx.find_object(Settings)
-    return load_catalog(settings.data if settings else None)
 
 
 def _can_ask() -> bool:
@@ -210,11 +115,11 @@ def _words(describe: str | None) -> str | None:
 
 
 def _situation_questions(ctx: typer.Context) -> "Questionnaire":
-    return _catalog(ctx).questionnaire
+    return catalog_of(ctx).questionnaire
 
 
 def _career_questions(ctx: typer.Context) -> "Questionnaire":
-    return _catalog(ctx).career
+    return catalog_of(ctx).career
 
 
 # Commands whose options include one per question of a questionnaire (question_flags.py).
@@ -271,7 +176,7 @@ def roles(
     from advisor.views.roles import roles_view
 
     out = output(json_out, markdown, report, force, no_pager)
-    emit(roles_view(_catalog(ctx)), out)
+    emit(roles_view(catalog_of(ctx)), out)
 
 
 @app.command(
@@ -281,14 +186,7 @@ def roles(
 @friendly
 def show(
     ctx: typer.Context,
-    role: Annotated[
-        list[str],
-        typer.Argument(
-            show_default=False,
-            metavar="ROLE",
-            hidden=True,  # described in the docstring: typer would print its type
-        ),
-    ],
+    role: RoleName,
     json_out: JsonFlag = False,
     markdown: Markdown = False,
     report: ReportFile = None,
@@ -307,7 +205,7 @@ def show(
     from advisor.views.show import show_view
 
     out = output(json_out, markdown, report, force, no_pager)
-    catalog = _catalog(ctx)
+    catalog = catalog_of(ctx)
     # `show case manager` without quotes works too
     emit(show_view(catalog, catalog.lookup(" ".join(role))), out)
 
@@ -318,19 +216,8 @@ def show(
 @friendly
 def routes(
     ctx: typer.Context,
-    need: Annotated[
-        list[str] | None,
-        _opt(
-            "Only routes that serve this need (repeatable, or comma-separated), "
-            "e.g. insurance-denial, discharge, rights.",
-            "--need",
-            metavar="NEED,...",
-        ),
-    ] = None,
-    role: Annotated[
-        str | None,
-        _opt("Only routes that stand in for this role (id or alias).", "--role", metavar="ROLE"),
-    ] = None,
+    need: NeedFilter = None,
+    role: RoleFilter = None,
     json_out: JsonFlag = False,
     markdown: Markdown = False,
     report: ReportFile = None,
@@ -347,7 +234,7 @@ def routes(
     from advisor.views.routes import routes_view
 
     out = output(json_out, markdown, report, force, no_pager)
-    catalog = _catalog(ctx)
+    catalog = catalog_of(ctx)
     needs = needs_from(catalog.questionnaire, need or [])
     emit(routes_view(catalog, needs, catalog.resolve(role) if role else None), out)
 
@@ -356,26 +243,9 @@ def routes(
 @friendly
 def compare(
     ctx: typer.Context,
-    role_names: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="ROLE",
-            show_default=False,
-            hidden=True,  # described in the docstring: typer would print its type
-        ),
-    ] = None,
-    everything: Annotated[bool, _opt("Compare all four roles.", "--all")] = False,
-    aspect: Annotated[
-        list[str] | None,
-        _opt(
-            "Show only these rows; repeat or comma-separate: works-for, settings, timeframe, "
-            "focus, responsibilities, limits, cost, credentials, education, salary, find-one, "
-            "codes.",
-            "--aspect",
-            metavar="ASPECT,...",
-            complete=aspect_names,
-        ),
-    ] = None,
+    role_names: RoleNames = None,
+    everything: AllRoles = False,
+    aspect: Aspects = None,
     json_out: JsonFlag = False,
     markdown: Markdown = False,
     report: ReportFile = None,
@@ -392,7 +262,7 @@ def compare(
     from advisor.views.compare import compare_view
 
     out = output(json_out, markdown, report, force, no_pager)
-    emit(compare_view(_catalog(ctx), role_names or [], everything, aspect), out)
+    emit(compare_view(catalog_of(ctx), role_names or [], everything, aspect), out)
 
 
 @app.command(cls=SituationCommand, short_help="Answer a few questions; get the role that fits.")
@@ -425,7 +295,7 @@ def recommend(
     from advisor.views.recommend import recommend_view
 
     out = output(json_out, markdown, report, force, no_pager, save=save)
-    catalog = _catalog(ctx)
+    catalog = catalog_of(ctx)
     words = _words(describe)
     result = intake.recommend(catalog, given_flags(ctx), answers_file, words, _asker(no_input))
     if save:
@@ -459,7 +329,7 @@ def career(
     from advisor.views.career import career_view
 
     out = output(json_out, markdown, report, force, no_pager, save=save)
-    catalog = _catalog(ctx)
+    catalog = catalog_of(ctx)
     result = intake.career(catalog, given_flags(ctx), answers_file, _asker(no_input))
     if save:
         save_answers(catalog.career, result.gathered.answers, save, force)
@@ -488,7 +358,7 @@ def role_map(
     from advisor.views.map import map_view
 
     out = output(json_out, markdown, report, force, no_pager)
-    catalog = _catalog(ctx)
+    catalog = catalog_of(ctx)
     answers, _ = given_answers(catalog.questionnaire, given_flags(ctx), answers_file)
     emit(map_view(catalog, answers), out)
 
@@ -513,98 +383,7 @@ def schema(
     print_json(output_schema(one_of(command, OUTPUT_COMMANDS, "command")))
 
 
-data_app = typer.Typer(
-    name="data",
-    cls=AdvisorGroup,
-    no_args_is_help=True,
-    help="For organisations that adapt the knowledge base: copy it, check a copy, "
-    "and get JSON Schemas for editors. Use a copy with advisor --data DIR.\n\n"
-    "Example: advisor data init my-kb && advisor data check my-kb",
-)
 app.add_typer(data_app, short_help="Copy, check and describe a knowledge base of your own.")
-Folder = Annotated[Path, typer.Argument(metavar="DIR", show_default=False, hidden=True)]
-
-
-@data_app.command(cls=AdvisorCommand, short_help="Copy the bundled knowledge base to DIR.")
-@friendly
-def init(folder: Folder) -> None:
-    """Copy the bundled knowledge base into a new folder DIR, to adapt it.
-
-    Nothing is overwritten: DIR must not exist (or be an empty folder).
-
-    Example: advisor data init my-kb
-    """
-    from advisor.knowledge.adapting import init_copy
-
-    names = init_copy(folder)
-    sys.stderr.write(
-        f"Copied {', '.join(names)} to {folder}. Edit them, check them with "
-        f"advisor data check {folder}, and use them with advisor --data {folder} ...\n"
-    )
-
-
-@data_app.command(cls=AdvisorCommand, short_help="Check a knowledge base in DIR.")
-@friendly
-def check(
-    folder: Folder,
-    against: Annotated[
-        Path | None,
-        _opt(
-            "Also check that no text shares 7 or more words in a row with the articles "
-            "(.txt files) in this folder.",
-            "--against",
-            metavar="DIR",
-        ),
-    ] = None,
-) -> None:
-    """Check the knowledge base in DIR the way advisor reads it: one line per problem,
-    naming the file and field; exit code 1 if there is any.
-
-    Also checked: every cited source exists, no source is dated in the future.
-
-    Example: advisor data check my-kb --against my-articles
-    """
-    from advisor.errors import DATA_ERROR
-    from advisor.knowledge.adapting import check_folder
-    from advisor.render.sanitise import printable
-
-    problems, notes = check_folder(folder, against)
-    for line in problems:
-        sys.stdout.write(printable(line, one_line=True) + "\n")
-    for line in notes:
-        sys.stderr.write(f"note: {printable(line, one_line=True)}\n")
-    if problems:
-        sys.stderr.write(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {folder}\n")
-        raise typer.Exit(DATA_ERROR)
-    sys.stdout.write(f"{folder}: no problems found\n")
-
-
-@data_app.command(
-    name="schema", cls=AdvisorCommand, short_help="JSON Schema of the knowledge-base files."
-)
-@friendly
-def data_schema(
-    file: Annotated[
-        str | None, typer.Argument(metavar="FILE", show_default=False, hidden=True)
-    ] = None,
-) -> None:
-    """Print the JSON Schema of a knowledge-base file, generated from the models advisor
-    reads it with, so an editor can check the file as you type.
-
-    FILE is one of roles.json, sources.json, questions.json, career.json,
-    routes.json, titles.json; without it, all of them, by file name.
-
-    Example: advisor data schema roles.json > roles.schema.json
-    """
-    from advisor.knowledge.adapting import file_models, file_schema
-
-    names = list(file_models())
-    if file is None:
-        print_json({name: file_schema(name) for name in names})
-    else:
-        from advisor.answers import one_of
-
-        print_json(file_schema(one_of(Path(file).name, names, "knowledge-base file")))
 
 
 def main() -> None:
