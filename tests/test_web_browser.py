@@ -51,6 +51,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def data_env() -> dict[str, str]:
+    """The knowledge base under test, for the server (started before any test's
+    own environment is set)."""
+    from helpers import is_bundled, knowledge_dir
+
+    return {} if is_bundled() else {"ADVISOR_DATA": str(knowledge_dir())}
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`advisor serve` itself, on a free port of 127.0.0.1; stopped with Ctrl-C."""
@@ -60,7 +68,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.PIPE,
         text=True,
         cwd=tmp_path_factory.mktemp("serve"),
-        env={**os.environ, "COLUMNS": "100"},
+        env={**os.environ, "COLUMNS": "100", **data_env()},
     )
     assert process.stdout is not None
     url = process.stdout.readline().strip()
@@ -123,9 +131,9 @@ def press(driver: webdriver.Chrome, name: str, leads_to: str) -> None:
 def walk_to_the_result(driver: webdriver.Chrome, base: str) -> None:
     """What a person does: say what is going on, answer what is asked (two needs,
     the first way to pay, "not sure" for the rest), review, see the result."""
-    from advisor.knowledge.catalog import load_catalog
+    from helpers import questionnaire
 
-    q = load_catalog().questionnaire
+    q = questionnaire()
     driver.get(base + "/")
     box = driver.find_element(By.ID, "describe")
     box.click()
@@ -165,6 +173,7 @@ def test_a_person_reaches_the_result(
             assert box["top"] >= 0 and box["bottom"] <= height, (element.text, box)
 
 
+@pytest.mark.bundled_data  # how long the plan is depends on the data
 def test_the_plan_prints_to_one_pdf_page(browser: webdriver.Chrome, server: str) -> None:
     from selenium.webdriver.common.print_page_options import PrintOptions
 

@@ -12,20 +12,20 @@ from urllib.parse import urlencode
 import pytest
 from starlette.testclient import TestClient
 
-from advisor.knowledge.catalog import load_catalog
 from advisor.web import create_app
 from conftest import Run
+from helpers import knowledge_dir, questionnaire
 
 HERE = Path(__file__).parent
 SITUATIONS = json.loads((HERE / "situations.json").read_text())["situations"]
 DESCRIPTIONS = json.loads((HERE / "descriptions.json").read_text())["descriptions"][:12]
-Q = load_catalog().questionnaire
+Q = questionnaire()
 BY_KEY = {q.id: q for q in Q.questions} | {q.flag: q for q in Q.questions}
 
 
 @pytest.fixture(scope="module")
 def web() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(knowledge_dir()))
 
 
 def flags(answers: dict[str, str | list[str]]) -> list[tuple[str, str]]:

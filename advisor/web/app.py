@@ -25,7 +25,7 @@ from starlette.types import ASGIApp
 from advisor import intake
 from advisor.document import Document, Spacer
 from advisor.errors import AdvisorError, UsageProblem
-from advisor.knowledge.catalog import Catalog, load_catalog, need_labels
+from advisor.knowledge.catalog import Catalog, load_catalog
 from advisor.knowledge.questions import Question
 from advisor.web.gathering import (
     MAX_DESCRIPTION,
@@ -252,7 +252,7 @@ class Pages:
         return self.page(
             "routes.html",
             doc=routes_view(self.catalog, needs, found).screen(),
-            labels=need_labels(self.questionnaire),
+            labels=self.questionnaire.needs(),
             chosen_needs=set(needs),
             chosen_role=found.id if found else "",
         )
