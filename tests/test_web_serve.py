@@ -150,3 +150,21 @@ def test_serve_open_opens_the_page_once_it_is_served(tmp_path: Path) -> None:
     child.close()
     assert "Find the right kind of help" in fetched.read_text(encoding="utf-8")
     assert child.exitstatus == 130
+
+
+def test_serve_stops_on_sigterm_as_every_command_does(tmp_path: Path) -> None:
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "advisor", "serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("http://127.0.0.1:")
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 143
+    assert "Stopped." in err and "Traceback" not in err
