@@ -163,8 +163,10 @@ def test_serve_stops_on_sigterm_as_every_command_does(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert process.stdout is not None
-    assert process.stdout.readline().startswith("http://127.0.0.1:")
+    url = process.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:")
+    with urllib.request.urlopen(url, timeout=20) as page:  # serving, not starting
+        assert page.status == 200
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == 143
-    assert "Stopped." in err and "Traceback" not in err
+    assert (process.returncode, "Stopped." in err, "Traceback" in err) == (143, True, False), err
