@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from advisor.answers import Answers
     from advisor.describe import Described
     from advisor.knowledge.catalog import Catalog
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.questions import Questionnaire
     from advisor.scoring import Recommendation
     from advisor.views.blocks import Document
@@ -206,6 +207,7 @@ def _gather(
     answers_file: Path | None,
     prompt: bool,
     description: str | None = None,
+    lexicon: "Lexicon | None" = None,
 ) -> Gathered:
     """Given answers, then what a description supports, then the wizard for the rest
     when on a terminal (which first offers to read a description); never empty."""
@@ -214,7 +216,8 @@ def _gather(
     if description is not None:
         from advisor.describe import fill, read
 
-        answers, described = fill(questionnaire, answers, read(description, questionnaire))
+        reading = read(description, questionnaire, lexicon)
+        answers, described = fill(questionnaire, answers, reading)
     asked = prompt and _can_ask()
     if asked:
         from advisor.entry import waiting_for_a_person
@@ -227,11 +230,7 @@ def _gather(
             answers, described = ask_description(questionnaire, answers, **options)
         answers = ask(questionnaire, answers, **options)
     if not answers and described is not None:
-        raise UsageProblem(
-            "I could not take any answer from your description. Try naming where the "
-            "person is, how long help is needed or what needs doing, or run this command "
-            "in a terminal to be asked."
-        )
+        return Gathered(answers, asked, described)  # "not enough to go on", with guidance
     if not answers:  # nothing given at all; "not sure" everywhere gets guidance instead
         from advisor.describe import reads_descriptions
 
@@ -266,7 +265,8 @@ def _answer_and_rank(
 
     check_outputs(force, save=save, report=also_writes)
     text = _description(description) if description is not None else None
-    gathered = _gather(questionnaire, flags, answers_file, not no_input, text)
+    lexicon = catalog.lexicon if text is not None else None
+    gathered = _gather(questionnaire, flags, answers_file, not no_input, text, lexicon)
     result = recommend(questionnaire, [r.id for r in catalog.roles], gathered.answers)
     if save:
         _save_answers(questionnaire, gathered.answers, save, force)
@@ -313,32 +313,28 @@ def _undecided(
     force: bool,
     show: bool,
     paged: bool = True,
+    answers: "Answers | None" = None,
+    described: "Described | None" = None,
 ) -> None:
-    """Every answer "not sure": guidance on what would decide it, not an error.
-    `show` is false when standard output already carries JSON or a file."""
-    from advisor.views.guidance import deciding_questions, undecided_document
+    """Every answer "not sure", or a description with nothing to go on: guidance on
+    what would decide it, not an error. `show` is false when standard output
+    already carries JSON or a file."""
+    from advisor.views.guidance import undecided_document, undecided_json
 
     if json_out:
-        from advisor.render.json import about
-
-        print_json(
-            {
-                "undecided": True,
-                "deciding_questions": [q.id for q in deciding_questions(questionnaire)],
-                **about(catalog),
-            }
-        )
+        print_json(undecided_json(catalog, questionnaire, answers or {}, described))
     if report:
         from advisor.render.files import write_report
 
-        write_report(undecided_document(catalog, questionnaire, command), report, force)
+        doc = undecided_document(catalog, questionnaire, command, True, answers, described)
+        write_report(doc, report, force)
     if show:
         from advisor.render.pager import show as page
         from advisor.render.terminal import to_rich
 
         out = console()
         with_map = command == "recommend"
-        doc = undecided_document(catalog, questionnaire, command, with_roles=not with_map)
+        doc = undecided_document(catalog, questionnaire, command, not with_map, answers, described)
         if not with_map:
             page(out, to_rich(out, doc), paged=paged)
             return
@@ -702,6 +698,8 @@ def recommend(
             force,
             not (json_out or stdout_taken),
             not no_pager,
+            answers,
+            described,
         )
         return
     if json_out:

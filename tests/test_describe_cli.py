@@ -75,11 +75,28 @@ def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
     assert data["top"] == "patient-advocate"
 
 
-def test_a_description_with_nothing_to_go_on_is_a_usage_error(run: Run) -> None:
-    result = run("recommend", "--describe", "Who is who? Titles confuse me.", "--no-input")
-    assert result.exit_code == 2
-    assert "could not take any answer from your description" in result.stderr
-    assert "Traceback" not in result.output
+def test_a_description_with_nothing_to_go_on_is_not_enough_to_go_on(run: Run) -> None:
+    """Nothing understood is not a usage error: exit 0, what would help, and in --json
+    one object with `understood: []`."""
+    text = "Who is who? Titles confuse me."
+    result = run("recommend", "--describe", text, "--no-input")
+    assert result.exit_code == 0, result.output
+    assert "not enough to go on" in result.stdout
+    assert "could not take an answer from your words" in " ".join(result.stdout.split())
+    assert "Every answer was" not in result.stdout
+    shown = run("recommend", "--describe", text, "--no-input", "--json")
+    assert shown.exit_code == 0
+    data = json.loads(shown.stdout)
+    assert data["understood"] == [] and data["undecided"] is True
+    assert data["not_understood"] and data["guidance"]
+    assert "Traceback" not in result.output + shown.output
+
+
+def test_words_in_another_language_get_a_clear_line(run: Run) -> None:
+    result = run("recommend", "--describe", "Ma mère est à l'hôpital depuis lundi", "--json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["understood"] == [] and data["language"] is None
+    assert "English and Spanish" in data["guidance"]
 
 
 def test_an_empty_or_endless_description_is_a_usage_error(run: Run) -> None:

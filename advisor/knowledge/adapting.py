@@ -28,6 +28,7 @@ from advisor.errors import DataError, UsageProblem
 from advisor.inputs import DATA_LIMIT, parse_json, read_user_file
 from advisor.knowledge.catalog import (
     CAREER_FILE,
+    LEXICON_FILE,
     QUESTIONS_FILE,
     ROLES_FILE,
     ROUTES_FILE,
@@ -42,6 +43,7 @@ COPIED_WORDS = 7  # a run this long, shared with an article, is a copied sentenc
 
 def file_models() -> dict[str, type[BaseModel]]:
     """Each knowledge-base file the loader reads, with the model it is read as."""
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.models import KnowledgeBase, SourceList
     from advisor.knowledge.questions import Questionnaire
     from advisor.knowledge.routes import RouteBook
@@ -54,10 +56,11 @@ def file_models() -> dict[str, type[BaseModel]]:
         CAREER_FILE: Questionnaire,
         ROUTES_FILE: RouteBook,
         TITLES_FILE: TitleBook,
+        LEXICON_FILE: Lexicon,
     }
 
 
-OPTIONAL_FILES = (ROUTES_FILE, TITLES_FILE)  # a --data folder may leave these out
+OPTIONAL_FILES = (ROUTES_FILE, TITLES_FILE, LEXICON_FILE)  # a --data folder may leave these out
 
 
 def file_schema(name: str) -> dict[str, Any]:
@@ -169,6 +172,7 @@ def _loader_problems(folder: Path) -> list[str]:
         catalog.career  # noqa: B018
         catalog.routes  # noqa: B018
         catalog.titles  # noqa: B018
+        catalog.lexicon  # noqa: B018
     except DataError as exc:
         return [str(exc)]
     return []

@@ -30,6 +30,7 @@ from advisor.knowledge.models import (
 from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.questions import Questionnaire
     from advisor.knowledge.routes import RouteBook
     from advisor.knowledge.titles import Title, TitleBook
@@ -40,6 +41,7 @@ CAREER_FILE = "career.json"
 SOURCES_FILE = "sources.json"
 ROUTES_FILE = "routes.json"
 TITLES_FILE = "titles.json"
+LEXICON_FILE = "lexicon.json"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -148,6 +150,20 @@ class Catalog:
         route_ids = {r.id for r in self.route_book.routes}
         _check_titles(path, book, self._names, {r.id for r in self.roles}, route_ids)
         return book
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        """The reader's words for `--describe` (lexicon.json), checked against the
+        questionnaire; a --data folder without one reads with the bundled lexicon."""
+        from advisor.knowledge.lexicon import Lexicon
+
+        path = self.directory / LEXICON_FILE
+        if not path.exists():
+            path = bundled_directory() / LEXICON_FILE
+        lexicon = _read(path, Lexicon)
+        if path.parent == self.directory:
+            _check_lexicon(path, lexicon, self.questionnaire)
+        return lexicon
 
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
@@ -516,3 +532,28 @@ def _check_wording(path: Path, questionnaire: Questionnaire) -> None:
             for option_id in wording.labels:
                 if question.option(option_id) is None:
                     raise DataError(f"{path}: {where}.labels: unknown option {option_id!r}")
+
+
+def _check_lexicon(path: Path, lexicon: Lexicon, questionnaire: Questionnaire) -> None:
+    """Every answer a lexicon names (its cues, what a context keeps, what a word
+    sense sets aside) is an option of the questionnaire."""
+    options = {q.id: {o.id for o in q.options} for q in questionnaire.questions}
+
+    def known(ref: str, where: str) -> None:
+        question, _, option = ref.partition("/")
+        if question not in options or (option != "*" and option not in options[question]):
+            raise DataError(f"{path}: {where}: {ref!r} is not an option in questions.json")
+
+    for li, language in enumerate(lexicon.languages):
+        at = f"languages[{li}]"
+        for question, by_option in language.cues.items():
+            for option in by_option:
+                known(f"{question}/{option}", f"{at}.cues.{question}.{option}")
+        for kind in ("negated", "past", "hypothetical"):
+            for ki, ref in enumerate(getattr(language, kind).keeps):
+                known(ref, f"{at}.{kind}.keeps[{ki}]")
+        for ki, ref in enumerate(language.people.keeps):
+            known(ref, f"{at}.people.keeps[{ki}]")
+        for si, sense in enumerate(language.senses):
+            for ri, ref in enumerate(sense.sets_aside):
+                known(ref, f"{at}.senses[{si}].sets_aside[{ri}]")

@@ -1,0 +1,91 @@
+"""Pydantic models for the reader's lexicon (`lexicon.json`): per language, the words
+that tell the language apart, the context terms of the NegEx/ConText step, the
+people a story may be about, word-sense rules, and (for languages other than
+English, whose cues stay on the options in `questions.json`) the cues.
+
+Read only when someone describes their situation; validated by the same loader
+and `data check` as every other file.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from advisor.knowledge.models import Slug, Strict, Text
+from advisor.knowledge.questions import Cue
+
+# "question/option", or "question/*" for every option of a question.
+OptionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/(?:[a-z0-9-]+|\*)$")]
+Word = Annotated[str, StringConstraints(pattern=r"^[\p{Ll}\p{Lo}\p{Mn}0-9']+$")]
+
+
+class Context(Strict):
+    """One kind of context (negated, past, hypothetical): its trigger terms, which
+    qualify the words after them (`before`: "not in the hospital") or before them
+    (`after`: "the money is not the problem"), how many words each reaches, and the
+    answers such a context leaves standing ("diagnosed with dementia two years ago"
+    is still ongoing)."""
+
+    before: list[Cue] = []
+    after: list[Cue] = []
+    reach_before: Annotated[int, Field(ge=1, le=12)] = 7
+    reach_after: Annotated[int, Field(ge=1, le=12)] = 3
+    keeps: list[OptionRef] = []
+
+
+class Person(Strict):
+    """Words that name one person ("mom", "mother"), and the pronoun that refers to them."""
+
+    words: Annotated[list[Word], Field(min_length=1)]
+    pronoun: Literal["she", "he", "they"] = "they"
+
+
+class People(Strict):
+    """Whose situation a phrase is about (ConText's experiencer): the people a story
+    names, the pronouns that refer back to them, the writer's own words, and the
+    words that name whom the help is for ("for my father")."""
+
+    persons: list[Person] = []
+    pronouns: dict[Literal["she", "he"], list[Word]] = {}
+    writer: list[Word] = []
+    help_for: list[Word] = []
+    possessives: list[Word] = []
+    keeps: list[OptionRef] = []
+
+
+class Sense(Strict):
+    """A word-sense rule: where `words` are found, cues of these answers that overlap
+    them are another sense of the word ("in denial about" is not an insurance denial)."""
+
+    words: Cue
+    sets_aside: Annotated[list[OptionRef], Field(min_length=1)]
+    why: Text
+
+
+class Language(Strict):
+    id: Slug
+    name: Text
+    markers: Annotated[list[Word], Field(min_length=5)]
+    """Common words of the language and of no other here, to tell which one was written."""
+    stemmer: Literal["english", "spanish"] | None = None
+    respell: dict[
+        Word, Annotated[str, StringConstraints(pattern=r"^[\p{Ll}\p{Lo}\p{Mn}0-9' ]+$")]
+    ] = {}
+    """Texting and common misspellings, and what they stand for ("dischrg": "discharge")."""
+    negated: Context = Context()
+    past: Context = Context()
+    hypothetical: Context = Context()
+    pseudo: list[Cue] = []
+    """Terms that hold a trigger word but are not one ("not only", "no doubt")."""
+    terminators: list[Cue] = []
+    """Words that end a trigger's reach ("but", "however")."""
+    people: People = People()
+    senses: list[Sense] = []
+    cues: dict[Slug, dict[Slug, list[Cue]]] = {}
+    """question id -> option id -> cues, for languages whose cues are not on the options."""
+
+
+class Lexicon(Strict):
+    languages: Annotated[list[Language], Field(min_length=1)]
+    other_language: Text
+    """Said when the words are in none of these languages."""
