@@ -69,7 +69,7 @@ def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["understood"] == [
-        {"question": "for-whom", "answer": "me", "because": "My insurance; my doctor"},
+        {"question": "for-whom", "answer": "me", "because": "My insurance; my doctor; I want"},
         {"question": "needs", "answer": "insurance-denial", "because": "denied; appeal"},
     ]
     assert data["top"] == "patient-advocate"
@@ -78,7 +78,7 @@ def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
 def test_a_description_with_nothing_to_go_on_is_not_enough_to_go_on(run: Run) -> None:
     """Nothing understood is not a usage error: exit 0, what would help, and in --json
     one object with `understood: []`."""
-    text = "Who is who? Titles confuse me."
+    text = "Who is who? Titles confuse everyone."
     result = run("recommend", "--describe", text, "--no-input")
     assert result.exit_code == 0, result.output
     assert "not enough to go on" in result.stdout

@@ -37,36 +37,60 @@ class Trigger(NamedTuple):
     kind: str
     backwards: bool  # qualifies the words before it
     reach: int
+    sentence: bool = False  # reaches across the clauses of its sentence ("last year")
 
 
 class Scope(NamedTuple):
+    """A trigger (words `first`..`last`) and the words it qualifies (`low`..`high`)."""
+
     kind: str
     first: int
     last: int
+    low: int
+    high: int
+    backwards: bool
+
+    def covers(self, first: int, last: int) -> bool:
+        """Does it qualify a cue found at `first`..`last`? Not when the trigger is part
+        of that cue ("can't afford"); a cue that starts inside a trigger running
+        forwards ("was in the ER") is qualified, as one that ends inside one running
+        backwards."""
+        if first <= self.first and self.last <= last:
+            return False
+        if self.backwards:
+            return self.low <= last < self.last
+        return self.first < first <= self.high
 
 
 def scopes(
     words: Sequence[Token],
     triggers: Sequence[tuple[Trigger, int, int]],
     void: set[int],
-    terminators: set[int],
+    terminators: dict[str, set[int]],
 ) -> list[Scope]:
     """The words each live trigger qualifies: from it, forwards or backwards, until
-    its reach, the clause's end or a terminator."""
+    its reach, the clause's (or sentence's) end or a terminator of its kind."""
     out = []
     for trigger, first, last in triggers:
         if any(i in void for i in range(first, last + 1)):
             continue
-        clause = words[first].clause
+        ends = terminators.get(trigger.kind, terminators.get("", set()))
         step, at = (-1, first - 1) if trigger.backwards else (1, last + 1)
         covered: list[int] = []
         while 0 <= at < len(words) and len(covered) < trigger.reach:
-            if words[at].clause != clause or at in terminators:
+            same = (
+                words[at].sentence == words[first].sentence
+                if trigger.sentence
+                else words[at].clause == words[first].clause
+            )
+            if not same or (at in ends and at not in range(first, last + 1)):
                 break
             covered.append(at)
             at += step
-        if covered:
-            out.append(Scope(trigger.kind, min(covered), max(covered)))
+        if not covered:
+            continue
+        low, high = min(covered), max(covered)
+        out.append(Scope(trigger.kind, first, last, low, high, trigger.backwards))
     return out
 
 
@@ -77,6 +101,7 @@ class People(NamedTuple):
     pronoun_of_person: list[str]
     pronouns: dict[str, str]  # word -> "she" / "he"
     reflexive: frozenset[str]
+    objects: frozenset[str]  # pronouns that refer to someone only within their clause
     writer: frozenset[str]
     help_for: frozenset[str]
     possessives: frozenset[str]
@@ -93,36 +118,43 @@ def owners(words: Sequence[Token], people: People) -> tuple[list[int | None], in
     clause_people: set[int] = set()
     clause = -1
     current: int | None = None
+    after_clause: int | None = None  # whom the story is about again once this clause ends
     for i, token in enumerate(words):
         if token.clause != clause:
             clause, clause_people = token.clause, set()
+            if after_clause is not None:
+                current, after_clause = after_clause, None
         person = next((people.person_of[f] for f in token.forms if f in people.person_of), None)
         pronoun = next((people.pronouns[f] for f in token.forms if f in people.pronouns), None)
+        referred: int | None = None
         if person is not None:
-            current = person
+            referred = person
             clause_people.add(person)
             first_seen.setdefault(person, i)
             j = i - 1
-            while j >= 0 and words[j].word in people.possessives:
+            while j >= 0 and words[j].word in people.possessives and words[j].clause == clause:
                 j -= 1
-            if j >= 0 and words[j].word in people.help_for:
+            if j >= 0 and words[j].clause == clause and words[j].word in people.help_for:
                 named_for.append(person)
         elif pronoun is not None:
             # "my sister lives with her": a pronoun in the clause of a person of its
             # kind is another person, unless it is "herself"
-            fits = [
-                p for p in reversed(history) if people.pronoun_of_person[p] in (pronoun, "they")
-            ]
+            kinds = (pronoun, "they")
+            fits = [p for p in reversed(history) if people.pronoun_of_person[p] in kinds]
             other = [p for p in fits if p not in clause_people or token.word in people.reflexive]
             if other or fits:
-                current = (other or fits)[0]
+                referred = (other or fits)[0]
+                if token.word in people.objects and after_clause is None:
+                    # "my mom, who takes care of him, just had surgery": him for this clause only
+                    after_clause = current
         elif token.word in people.writer:
             current = WRITER
-        if current is not None and current != WRITER:
-            mentions[current] = mentions.get(current, 0) + 1
-            if current in history:
-                history.remove(current)
-            history.append(current)
+        if referred is not None:
+            current = referred
+            mentions[referred] = mentions.get(referred, 0) + 1
+            if referred in history:
+                history.remove(referred)
+            history.append(referred)
         owner.append(current)
     if len(first_seen) < 2:
         return owner, None

@@ -117,6 +117,7 @@ def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
     pronoun_of: list[str] = []
     pronouns: dict[str, str] = {}
     reflexive: set[str] = set()
+    objects: set[str] = set()
     writer: set[str] = set()
     help_for: set[str] = set()
     possessives: set[str] = set()
@@ -129,10 +130,13 @@ def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
                         reader.add(cue, lid, ("answer", question_id, option_id))
         for kind in KINDS:
             context = getattr(language, kind)
+            wide = "sentence" if context.scope == "sentence" else ""
             for cue in context.before:
-                reader.add(cue, lid, ("trigger", kind, "", str(context.reach_before)))
+                reader.add(cue, lid, ("trigger", kind, "", str(context.reach_before), wide))
             for cue in context.after:
-                reader.add(cue, lid, ("trigger", kind, "back", str(context.reach_after)))
+                reader.add(cue, lid, ("trigger", kind, "back", str(context.reach_after), wide))
+            for cue in context.ends_at:
+                reader.add(cue, lid, ("terminator", kind))
             reader.keeps.setdefault(kind, set()).update(context.keeps)
         reader.keeps.setdefault("other", set()).update(language.people.keeps)
         for cue in language.pseudo:
@@ -155,6 +159,7 @@ def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
         for pronoun, words in people.pronouns.items():
             pronouns.update({fold(w): pronoun for w in words})
             reflexive.update(fold(w) for w in words if w.endswith("self"))
+        objects.update(fold(w) for w in people.objects)
         writer.update(fold(w) for w in people.writer)
         help_for.update(fold(w) for w in people.help_for)
         possessives.update(fold(w) for w in people.possessives)
@@ -163,6 +168,7 @@ def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
         pronoun_of,
         pronouns,
         frozenset(reflexive),
+        frozenset(objects),
         frozenset(writer),
         frozenset(help_for),
         frozenset(possessives),
@@ -203,25 +209,29 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     answers: list[tuple[int, int, str, str]] = []
     triggers: list[tuple[Trigger, int, int]] = []
     pseudo: list[Found] = []
-    terminator_finds: list[Found] = []
+    ends: dict[str, set[int]] = {}  # terminators: "" for every kind, or one kind's own
     sense_finds: list[tuple[Found, int]] = []
     for f in found:
         for meaning in reader.meanings[f.key]:
             if meaning[0] == "answer":
                 answers.append((f.first, f.last, meaning[1], meaning[2]))
             elif meaning[0] == "trigger":
-                trigger = Trigger(meaning[1], meaning[2] == "back", int(meaning[3]))
+                trigger = Trigger(
+                    meaning[1], meaning[2] == "back", int(meaning[3]), meaning[4] == "sentence"
+                )
                 triggers.append((trigger, f.first, f.last))
             elif meaning[0] == "pseudo":
                 pseudo.append(f)
             elif meaning[0] == "terminator":
-                terminator_finds.append(f)
+                ends.setdefault(meaning[1] if len(meaning) > 1 else "", set()).update(
+                    range(f.first, f.last + 1)
+                )
             else:
                 sense_finds.append((f, int(meaning[1])))
     answers = sorted(set(answers))
-    # A trigger inside a cue is the cue's meaning ("can't afford"); a pseudo-trigger is
-    # none ("not only"). Terminators end every reach.
-    void = {i for first, last, _, _ in answers for i in range(first, last + 1)} | spans(pseudo)
+    # A pseudo-trigger is none ("not only"); a trigger inside a cue is that cue's
+    # meaning ("can't afford"), and qualifies no other cue of its question.
+    void = spans(pseudo)
     # In a single-choice question, a cue inside a longer cue is read only as the longer
     # one: "can't afford to pay someone" is "can't afford", not also "pay someone".
     answers = [
@@ -233,13 +243,21 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
             for f2, l2, q2, _ in answers
         )
     ]
-    live_scopes = scopes(words, triggers, void, spans(terminator_finds))
+    kinds_with_own_ends = {k for k in ends if k}
+    for kind in KINDS:
+        if kind not in kinds_with_own_ends:
+            ends[kind] = ends.get("", set())
+    live_scopes = scopes(words, triggers, void, ends)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for first, last, q, _ in answers:
+        taken.setdefault(q, []).append((first, last))
     assert reader.people is not None
     owner, principal = owners(words, reader.people)
 
     hits: list[Hit] = []
     for first, last, q, o in answers:
-        why = _why(reader, live_scopes, sense_finds, owner, principal, first, last, q, o)
+        mine = [s for s in live_scopes if not _inside_a_cue(s, taken.get(q, []))]
+        why = _why(reader, mine, sense_finds, owner, principal, first, last, q, o)
         said = text[words[first].start : words[last].end]
         hits.append(Hit(q, o, said, why == WHY["negated"], why))
 
@@ -249,6 +267,11 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     )
     note = lexicon.other_language if not language and not understood and words else ""
     return Reading(understood, mixed, tuple(hits), set_aside, language, languages, work.steps, note)
+
+
+def _inside_a_cue(scope: Scope, spans_of_question: list[tuple[int, int]]) -> bool:
+    """Is the trigger part of a cue of the question ("can't afford to pay someone")?"""
+    return any(a <= scope.first and scope.last <= b for a, b in spans_of_question)
 
 
 def _why(
@@ -265,7 +288,7 @@ def _why(
     """Why a cue found is set aside, the strongest reason first; "" when it counts."""
     for kind in KINDS:
         for scope in live_scopes:
-            inside = scope.first <= first <= scope.last or scope.first <= last <= scope.last
+            inside = scope.covers(first, last)
             if scope.kind == kind and inside and not _kept(reader.keeps[kind], question, option):
                 return WHY[kind]
     for f, index in sense_finds:

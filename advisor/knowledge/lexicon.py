@@ -31,6 +31,11 @@ class Context(Strict):
     reach_before: Annotated[int, Field(ge=1, le=12)] = 7
     reach_after: Annotated[int, Field(ge=1, le=12)] = 3
     keeps: list[OptionRef] = []
+    scope: Literal["clause", "sentence"] = "clause"
+    """How far a trigger may reach: its clause, or its sentence ("she fell last year and
+    broke her hip" is past throughout)."""
+    ends_at: list[Cue] = []
+    """Terminators of this kind alone, instead of the language's ("now", "today")."""
 
 
 class Person(Strict):
@@ -47,6 +52,8 @@ class People(Strict):
 
     persons: list[Person] = []
     pronouns: dict[Literal["she", "he"], list[Word]] = {}
+    objects: list[Word] = []
+    """Pronouns that name someone for their own clause only ("who takes care of him")."""
     writer: list[Word] = []
     help_for: list[Word] = []
     possessives: list[Word] = []

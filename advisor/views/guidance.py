@@ -59,8 +59,18 @@ def opening(
     open_ones = unanswered(questionnaire, answers)
     scored = [q for q in questionnaire.questions if any(o.effects for o in q.options)]
     named = "; ".join(q.prompt for q in scored if q.id in open_ones)
-    if described is not None and not described.used:
-        said = described.note or "I could not take an answer from your words."
+    telling = {q.id for q in scored}
+    if described is not None and not any(u.question in telling for u in described.used):
+        taken = [
+            q.prompt
+            for q in questionnaire.questions
+            if q.id in {u.question for u in described.used}
+        ]
+        said = described.note or (
+            f"From your words I could answer only: {'; '.join(taken)}"
+            if taken
+            else "I could not take an answer from your words."
+        )
         return (
             f"{said} So there is not enough to go on yet. Try naming where the person is, "
             "how long help is needed or what needs doing. Or answer one of the questions "
