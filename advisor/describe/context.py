@@ -51,12 +51,12 @@ class Scope(NamedTuple):
     backwards: bool
 
     def covers(self, first: int, last: int) -> bool:
-        """Does it qualify a cue found at `first`..`last`? Not when the trigger is part
-        of that cue ("can't afford"); a cue that starts inside a trigger running
+        """Does it qualify a cue found at `first`..`last` (a trigger that is one of the
+        cue's own words was left out before)? A cue that starts inside a trigger running
         forwards ("was in the ER") is qualified, as one that ends inside one running
-        backwards."""
-        if first <= self.first and self.last <= last:
-            return False
+        backwards, and one with the trigger in its gap ("insurer usually refuses")."""
+        if first < self.first and self.last < last:
+            return True
         if self.backwards:
             return self.low <= last < self.last
         return self.first < first <= self.high
@@ -139,8 +139,9 @@ def owners(words: Sequence[Token], people: People) -> tuple[list[int | None], in
         elif pronoun is not None:
             # "my sister lives with her": a pronoun in the clause of a person of its
             # kind is another person, unless it is "herself"
-            kinds = (pronoun, "they")
-            fits = [p for p in reversed(history) if people.pronoun_of_person[p] in kinds]
+            # "she" is the last woman named, else the last person of either kind
+            fits = [p for p in reversed(history) if people.pronoun_of_person[p] == pronoun]
+            fits += [p for p in reversed(history) if people.pronoun_of_person[p] == "they"]
             other = [p for p in fits if p not in clause_people or token.word in people.reflexive]
             if other or fits:
                 referred = (other or fits)[0]

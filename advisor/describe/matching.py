@@ -26,7 +26,7 @@ from typing import NamedTuple
 from advisor.describe.words import Token, fold
 
 MAX_GAP = 2  # words a `...` may stand for
-FUZZY_MIN = 7  # shortest cue word that also matches a one-letter slip
+FUZZY_MIN = 8  # shortest cue word that also matches a one-letter slip (not 7: changes/charges)
 STEM_MIN = 6  # shortest cue word that also matches another word of the same stem
 
 

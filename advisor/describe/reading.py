@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from advisor.describe.context import KINDS, WHY, People, Scope, Trigger, owners, scopes
-from advisor.describe.matching import Found, Matcher, Work, spans
-from advisor.describe.words import fold, tokens
+from advisor.describe.matching import Found, Matcher, Work, accepts, spans
+from advisor.describe.words import Token, fold, tokens
 
 if TYPE_CHECKING:
     from advisor.knowledge.lexicon import Lexicon
@@ -206,7 +206,7 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     language, languages = _languages(reader, [w.word for w in words])
     found = reader.matcher.find_all(words, work, languages)
 
-    answers: list[tuple[int, int, str, str]] = []
+    answers: list[tuple[int, int, str, str, int]] = []
     triggers: list[tuple[Trigger, int, int]] = []
     pseudo: list[Found] = []
     ends: dict[str, set[int]] = {}  # terminators: "" for every kind, or one kind's own
@@ -214,7 +214,7 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     for f in found:
         for meaning in reader.meanings[f.key]:
             if meaning[0] == "answer":
-                answers.append((f.first, f.last, meaning[1], meaning[2]))
+                answers.append((f.first, f.last, meaning[1], meaning[2], f.key))
             elif meaning[0] == "trigger":
                 trigger = Trigger(
                     meaning[1], meaning[2] == "back", int(meaning[3]), meaning[4] == "sentence"
@@ -232,31 +232,21 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     # A pseudo-trigger is none ("not only"); a trigger inside a cue is that cue's
     # meaning ("can't afford"), and qualifies no other cue of its question.
     void = spans(pseudo)
-    # In a single-choice question, a cue inside a longer cue is read only as the longer
-    # one: "can't afford to pay someone" is "can't afford", not also "pay someone".
-    answers = [
-        (first, last, q, o)
-        for first, last, q, o in answers
-        if q not in reader.single
-        or not any(
-            q2 == q and f2 <= first and last <= l2 and (f2, l2) != (first, last)
-            for f2, l2, q2, _ in answers
-        )
-    ]
+    answers = _longest_first(answers, reader.single)
     kinds_with_own_ends = {k for k in ends if k}
     for kind in KINDS:
         if kind not in kinds_with_own_ends:
             ends[kind] = ends.get("", set())
     live_scopes = scopes(words, triggers, void, ends)
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for first, last, q, _ in answers:
-        taken.setdefault(q, []).append((first, last))
+    taken: dict[str, list[tuple[int, int, int]]] = {}
+    for first, last, q, _, key in answers:
+        taken.setdefault(q, []).append((first, last, key))
     assert reader.people is not None
     owner, principal = owners(words, reader.people)
 
     hits: list[Hit] = []
-    for first, last, q, o in answers:
-        mine = [s for s in live_scopes if not _inside_a_cue(s, taken.get(q, []))]
+    for first, last, q, o, _ in answers:
+        mine = [s for s in live_scopes if not _inside_a_cue(reader, words, s, taken.get(q, []))]
         why = _why(reader, mine, sense_finds, owner, principal, first, last, q, o)
         said = text[words[first].start : words[last].end]
         hits.append(Hit(q, o, said, why == WHY["negated"], why))
@@ -269,9 +259,44 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     return Reading(understood, mixed, tuple(hits), set_aside, language, languages, work.steps, note)
 
 
-def _inside_a_cue(scope: Scope, spans_of_question: list[tuple[int, int]]) -> bool:
-    """Is the trigger part of a cue of the question ("can't afford to pay someone")?"""
-    return any(a <= scope.first and scope.last <= b for a, b in spans_of_question)
+def _longest_first(
+    answers: list[tuple[int, int, str, str, int]], single: frozenset[str]
+) -> list[tuple[int, int, str, str, int]]:
+    """In a single-choice question, words are read as the longest cue that holds them:
+    "can't afford to pay someone" is "can't afford", not also "pay someone", and "in a
+    nursing home now" is not also "home now". ("Choose any" questions keep every cue.)"""
+    kept: list[tuple[int, int, str, str, int]] = []
+    used: dict[str, set[int]] = {}
+    ranked = sorted(answers, key=lambda a: (a[0] - a[1], a[0]))  # longest, then leftmost
+    for first, last, q, o, key in ranked:
+        span = set(range(first, last + 1))
+        if (
+            q in single
+            and span & used.get(q, set())
+            and not any(
+                k[2] == q and k[3] == o and set(range(k[0], k[1] + 1)) >= span for k in kept
+            )
+        ):
+            continue
+        used.setdefault(q, set()).update(span)
+        kept.append((first, last, q, o, key))
+    return sorted(kept)
+
+
+def _inside_a_cue(
+    reader: Reader, words: list[Token], scope: Scope, cues_of_question: list[tuple[int, int, int]]
+) -> bool:
+    """Is the trigger one of the words of a cue of the question ("can't afford to pay
+    someone")? A trigger in a cue's gap is not ("my insurer usually refuses")."""
+    for first, last, key in cues_of_question:
+        if first <= scope.first and scope.last <= last:
+            parts, language = reader.matcher.cues[key]
+            if all(
+                any(not p.gap and accepts(p, language, words[i], {}) for p in parts)
+                for i in range(scope.first, scope.last + 1)
+            ):
+                return True
+    return False
 
 
 def _why(
