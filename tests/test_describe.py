@@ -54,11 +54,13 @@ def test_the_held_out_fifth_meets_the_thresholds(capsys: pytest.CaptureFixture[s
     """Issue 23's bar, on descriptions the reader was never tuned on."""
     with capsys.disabled():
         held = _figures([d for d in DESCRIPTIONS if d.get("held_out")], "held-out fifth")
-    assert not held.never_items  # nothing from a negated, past or someone else's phrase
-    # figures only: naming the held-out misses here would invite tuning on them
-    assert held.precision() >= 0.97
-    assert held.recall() >= 0.85
-    assert held.role_agreement() >= 0.90
+    # numbers only: an assertion that names the held-out misses would invite tuning on them
+    taken_against_context = len(held.never_items)
+    precision, recall, roles = held.precision(), held.recall(), held.role_agreement()
+    assert taken_against_context == 0  # nothing from a negated, past or someone else's phrase
+    assert precision >= 0.97
+    assert recall >= 0.85
+    assert roles >= 0.90
 
 
 def test_the_tuning_set_keeps_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,8 +228,8 @@ def test_any_text_reads_without_error_and_only_from_its_own_words(text: str) -> 
 def test_what_the_questionnaire_asked_next_is_not_listed_as_unanswered() -> None:
     """In the questionnaire the description comes first and the rest is asked after
     it: the result must not then say those questions were left unanswered."""
+    from advisor.document import Document
     from advisor.render.markdown import to_markdown
-    from advisor.views.blocks import Document
     from advisor.views.recommend import understood_section
 
     q = load_catalog().questionnaire

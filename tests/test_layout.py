@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
+from advisor.document import Document, Section, Table
 from advisor.render.terminal import COLUMN_MIN, column_widths, to_rich
-from advisor.views.blocks import Document, Section, Table
 from conftest import Run
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)

@@ -61,6 +61,7 @@ class Reading(NamedTuple):
     languages: tuple[str, ...] = ()  # every language found (English and Spanish mixed)
     steps: int = 0  # the matcher's work, for tests of its bound
     note: str = ""  # said when the words are in no language the lexicon reads
+    read_in: str = ""  # the languages read, by name ("Spanish", "English and Spanish")
 
     def answers(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -256,7 +257,11 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
         dict.fromkeys(SetAside(h.question, h.option, h.words, h.why) for h in hits if h.why)
     )
     note = lexicon.other_language if not language and not understood and words else ""
-    return Reading(understood, mixed, tuple(hits), set_aside, language, languages, work.steps, note)
+    names = {lang.id: lang.name for lang in lexicon.languages}
+    read_in = " and ".join(names[lid] for lid in languages)
+    return Reading(
+        understood, mixed, tuple(hits), set_aside, language, languages, work.steps, note, read_in
+    )
 
 
 def _longest_first(
@@ -390,6 +395,7 @@ class Described(NamedTuple):
     language: str = ""
     languages: tuple[str, ...] = ()
     note: str = ""
+    read_in: str = ""
 
 
 def fill(
@@ -415,6 +421,7 @@ def fill(
         reading.language,
         reading.languages,
         reading.note,
+        reading.read_in,
     )
     return filled, described
 

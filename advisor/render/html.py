@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
+from advisor.document import Bullets, Document, Paragraph, Preformatted, Scores, Table
+from advisor.render.markdown import DRAWING_WIDTH
+from advisor.render.references import readable
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
@@ -62,6 +63,9 @@ def to_html(doc: Document) -> str:
                 out.append("</tbody></table>")
                 if block.note:
                     out.append(f'<p class="italic">{e(block.note)}</p>')
+            elif isinstance(block, Preformatted):
+                drawn = "\n".join(block.draw(DRAWING_WIDTH, False))
+                out.append(f'<pre aria-hidden="true">{e(drawn)}</pre>')
         out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from advisor.document import Bullets, Document, Paragraph, Preformatted, Scores, Table
+from advisor.render.references import readable
 from advisor.render.sanitise import markdown as md
-from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
+from advisor.render.sanitise import printable
+
+DRAWING_WIDTH = 72  # columns of a drawing in a file, where no terminal says how wide
 
 
 def to_markdown(doc: Document) -> str:
@@ -35,4 +38,7 @@ def to_markdown(doc: Document) -> str:
                 lines += [f"- {md(label)}: **{score}**/100" for label, score in block.rows]
                 if block.note:
                     lines += ["", f"_{md(block.note)}_"]
+            elif isinstance(block, Preformatted):
+                drawn = printable("\n".join(block.draw(DRAWING_WIDTH, False))).replace("`", "'")
+                lines += ["```text", drawn, "```"]
     return "\n".join(lines) + "\n"

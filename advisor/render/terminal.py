@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from advisor.document import Bullets, Document, Paragraph, Preformatted, Scores, Table
+from advisor.render.references import readable
 from advisor.render.sanitise import printable
-from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -54,7 +54,19 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
                 parts.append(_table(console, block))
             elif isinstance(block, Scores):
                 parts.append(_scores(console, block))
+            elif isinstance(block, Preformatted):
+                parts.append(_preformatted(console, block))
     return Group(*parts)
+
+
+def _preformatted(console: Console, block: Preformatted) -> RenderableType:
+    """Lines drawn for this console's width and glyphs, with their emphasis."""
+    from rich.text import Text
+
+    drawing = Text(printable("\n".join(block.draw(console.width, ascii_only(console)))))
+    if block.strong:
+        drawing.highlight_regex(block.strong, style="bold green")
+    return drawing
 
 
 def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> RenderableType:
@@ -206,7 +218,7 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     if names + digits + 4 + bar_width <= width:
         lines = [
             f"{name}{' ' * (names - cell_len(name))}  {score:>{digits}}  "
-            + bar(score, bar_width, is_ascii(console))
+            + bar(score, bar_width, ascii_only(console))
             for name, score in block.rows
         ]
         rows: RenderableType = FittedLines(lines)
@@ -219,7 +231,7 @@ def _scores(console: Console, block: Scores) -> RenderableType:
                 for part in (
                     wrapped(name, width),
                     FittedLines(
-                        [f"  {score:>{digits}}  " + bar(score, bar_width, is_ascii(console))]
+                        [f"  {score:>{digits}}  " + bar(score, bar_width, ascii_only(console))]
                     ),
                 )
             )
@@ -229,19 +241,20 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     return Group(rows, wrapped(block.note, text_width(console), "dim"))
 
 
-# Boxes that suit the output, and score bars.
+# One glyph policy for every output: boxes, score bars and the map.
 
 
-def is_ascii(console: Console) -> bool:
-    """True when the output cannot show box-drawing characters (a non-UTF-8 locale)."""
-    return console.encoding.lower() not in ("utf-8", "utf8")
+def ascii_only(console: Console) -> bool:
+    """Plain ASCII when piped (a file, another program, a paste into an email) or on
+    a locale that cannot show box-drawing characters; rounded boxes, solid bars
+    and the map's lines on a UTF-8 terminal. Decided here, once, for every glyph."""
+    return not console.is_terminal or console.encoding.lower() not in ("utf-8", "utf8")
 
 
 def box_for(console: Console) -> Box:
-    """Rounded boxes on a terminal, ASCII when piped or on a non-UTF-8 locale."""
     from rich import box
 
-    return box.ASCII if not console.is_terminal or is_ascii(console) else box.ROUNDED
+    return box.ASCII if ascii_only(console) else box.ROUNDED
 
 
 def bar(score: int, width: int, ascii_only: bool) -> str:

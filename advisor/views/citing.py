@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advisor.document import Block, Bullets, Paragraph, Section, SourceList
 from advisor.knowledge.models import Disagreement, Fact, OccupationCode, Source
-from advisor.views.blocks import Block, Bullets, Paragraph, Section, SourceList
 
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog

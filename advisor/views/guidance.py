@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section, SourceList
 from advisor.views.citing import cite
+from advisor.views.data import about
 
 if TYPE_CHECKING:
     from advisor.describe import Described
@@ -58,17 +59,13 @@ def opening(
     unanswered (named, unless it is all of them), or every answer "not sure"."""
     open_ones = unanswered(questionnaire, answers)
     scored = [q for q in questionnaire.questions if any(o.effects for o in q.options)]
-    named = "; ".join(q.prompt for q in scored if q.id in open_ones)
     telling = {q.id for q in scored}
     if described is not None and not any(u.question in telling for u in described.used):
-        taken = [
-            q.prompt
-            for q in questionnaire.questions
-            if q.id in {u.question for u in described.used}
-        ]
+        taken = {u.question for u in described.used}
+        prompts = [q.prompt for q in questionnaire.questions if q.id in taken]
         said = described.note or (
-            f"From your words I could answer only: {'; '.join(taken)}"
-            if taken
+            f"From your words I could answer only: {'; '.join(prompts)}"
+            if prompts
             else "I could not take an answer from your words."
         )
         return (
@@ -82,6 +79,7 @@ def opening(
             "the roles apart most; answering even one of them gives a recommendation."
         )
     if open_ones:
+        named = "; ".join(q.prompt for q in scored if q.id in open_ones)
         return (
             f'The answers given were "not sure", and these were not answered: {named} '
             "So no role stands out yet. These questions tell the roles apart most:"
@@ -99,9 +97,9 @@ def undecided_json(
     answers: Mapping[str, Sequence[str]],
     described: Described | None = None,
 ) -> dict[str, Any]:
-    """The --json of a result with no pick: the deciding questions, and with a
-    description what was (not) understood and what would help."""
-    from advisor.render.json import about, understood_json
+    """The --json of a result with no pick: the deciding questions, the questions not
+    answered, and with a description what was (not) understood and what would help."""
+    from advisor.views.data import understood_json
 
     out: dict[str, Any] = {
         "undecided": True,
@@ -114,16 +112,35 @@ def undecided_json(
     return {**out, **about(catalog)}
 
 
+def undecided_view(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    command: str,
+    answers: Mapping[str, Sequence[str]] | None = None,
+    described: Described | None = None,
+) -> View:
+    """No role stands out (every answer "not sure", or nothing understood from a
+    description): what would decide it. On screen `recommend` shows the map of the
+    roles; a report lists them in a line each."""
+    with_map = questionnaire is catalog.questionnaire
+    given = answers or {}
+    return View(
+        lambda: undecided_document(catalog, questionnaire, command, with_map, given, described),
+        lambda: undecided_json(catalog, questionnaire, given, described),
+        lambda: undecided_document(catalog, questionnaire, command, False, given, described),
+    )
+
+
 def undecided_document(
     catalog: Catalog,
     questionnaire: Questionnaire,
     command: str,
-    with_roles: bool = True,
+    with_map: bool = False,
     answers: Mapping[str, Sequence[str]] | None = None,
     described: Described | None = None,
 ) -> Document:
-    """Guidance for a person whose answers do not decide anything yet; `with_roles`
-    adds the roles in one line each (the terminal shows the map instead)."""
+    """Guidance for a person whose answers decide nothing yet, then the roles: on the
+    map (`with_map`), or in one line each."""
     blocks: list[Block] = [Paragraph(opening(questionnaire, answers or {}, described))]
     for question in deciding_questions(questionnaire):
         options = sorted(
@@ -139,14 +156,18 @@ def undecided_document(
     blocks += [Paragraph(""), Paragraph(f"Run it again and answer one of these: advisor {command}")]
     k = catalog.knowledge
     sections = [Section("What would decide it", tuple(blocks), highlight=True)]
-    if with_roles:
+    if with_map:
+        from advisor.views.map import map_sections
+
+        sections += map_sections(catalog, {})
+    else:
         roles = tuple(f"{r.name}: {cite(r.focus)}" for r in catalog.roles)
-        sections += [
-            Section("The four roles in one line each", (Bullets(roles),)),
-            Section(
-                f"Sources (as of {k.as_of.isoformat()})",
-                (SourceList(tuple(catalog.sources.values())),),
-            ),
-        ]
+        sections.append(Section("The four roles in one line each", (Bullets(roles),)))
+    sections.append(
+        Section(
+            f"Sources (as of {k.as_of.isoformat()})",
+            (SourceList(tuple(catalog.sources.values())),),
+        )
+    )
     sections.append(Section("", (Paragraph(k.disclaimer, "dim"),)))
     return Document("advisor: not enough to go on yet", tuple(sections))

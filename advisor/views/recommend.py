@@ -1,19 +1,30 @@
-"""The recommendation as a document: shown in the terminal, and written by
-`--report` as Markdown or a self-contained HTML page to share."""
+"""`advisor recommend`: the result as a short screen, the full result (--details),
+a report to share (--report) and JSON, all from one gathered result."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
+from advisor.document import (
+    Block,
+    Bullets,
+    Document,
+    Paragraph,
+    Scores,
+    Section,
+    SourceList,
+    View,
+)
 from advisor.knowledge.catalog import Catalog
-from advisor.knowledge.models import Role
+from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
+from advisor.knowledge.routes import RouteAdvice
 from advisor.scoring import Reason, Recommendation
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
+from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
 from advisor.views.routes import (
     advice_facts,
     advice_for,
@@ -27,6 +38,64 @@ from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
 if TYPE_CHECKING:
     from advisor.describe import Described
+    from advisor.intake import Result
+
+
+def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> View:
+    """What `recommend` shows for a gathered result: the short result (or with
+    `details` the full one), the report, and the JSON; guidance instead of a pick
+    when every answer was "not sure"."""
+    rec = result.recommendation
+    answers, _, asked, described = result.gathered
+    if not rec.answered:
+        from advisor.views.guidance import undecided_view
+
+        return undecided_view(catalog, catalog.questionnaire, "recommend", answers, described)
+    advice = advice_for(catalog, answers, rec.top.role)
+    sources = recommendation_sources(catalog, rec, routes=advice_facts(advice))
+
+    def full(for_report: bool = False) -> Document:
+        return recommendation_document(
+            catalog, answers, rec, advice, sources, for_report, described
+        )
+
+    def short() -> Document:
+        return short_recommendation_document(catalog, answers, rec, asked, described)
+
+    return View(
+        full if details else short,
+        lambda: recommendation_json(catalog, answers, rec, advice, sources, described),
+        lambda: full(for_report=True),
+    )
+
+
+def recommendation_json(
+    catalog: Catalog,
+    answers: Answers,
+    rec: Recommendation,
+    advice: RouteAdvice,
+    sources: list[Source],
+    described: Described | None = None,
+) -> dict[str, Any]:
+    """The stable --json shape of `advisor recommend`; `understood` and
+    `not_understood` only when a description was read. A route's facts keep their
+    source ids; `sources` lists those of the facts the result shows (as --details
+    does), and `advisor routes --json` lists every route's in full."""
+    top = catalog.role(rec.top.role)
+    return {
+        **(understood_json(described) if described is not None else {}),
+        **ranking_json(catalog, catalog.questionnaire, answers, rec),
+        "next_steps": {
+            "find_one": [f.text for f in top.find_one],
+            "who_pays": top.who_pays.text,
+            "typical_cost": top.typical_cost.text,
+            "questions_to_ask": [f.text for f in top.questions_to_ask],
+        },
+        "routes": dumped(advice.routes),
+        "paid_privately_note": advice.warning.model_dump(mode="json") if advice.warning else None,
+        "sources": sources_json(sources),
+        **about(catalog),
+    }
 
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
@@ -83,18 +152,24 @@ def understood_section(
     """Each answer taken from the person's own words, with those words, and what
     their words left unanswered and is still unanswered (the questionnaire may have
     asked the rest)."""
-    lines = []
-    for question in questionnaire.questions:
-        taken = [u for u in described.used if u.question == question.id]
-        if taken:
-            worded = questionnaire.worded(question, answers)  # "your care" or "their care"
-            said = "; ".join(f"{worded.label(u.answer)} (from: {quoted(u.because)})" for u in taken)
-            lines.append(f"{worded.prompt} {said}")
+    from advisor.views.understood import language_line, understood_lines
+
+    lines = [
+        f"{line.prompt} "
+        + "; ".join(
+            f"{label} (from: {quoted(words)})"
+            for label, words in zip(line.answers, line.each, strict=True)
+        )
+        for line in understood_lines(questionnaire, described, answers)
+    ]
     blocks: list[Block] = [
         Bullets(tuple(lines))
         if lines
         else Paragraph("I could not take any answer from your words.")
     ]
+    language = language_line(described)
+    if language:
+        blocks.insert(0, Paragraph(language))
     open_still = [q for q in described.still_open if answers.get(q, ("not-sure",)) == ("not-sure",)]
     if open_still:
         prompts = {q.id: questionnaire.worded(q, answers).prompt for q in questionnaire.questions}
@@ -147,6 +222,14 @@ def scored_document(
             f"Runner-up: {runner.name} ({rec.runner_up.score}/100)",
             (reasons_block(questionnaire, rec.runner_up.reasons),),
         ),
+        # every role's score and how it was reached, not only the top two's
+        *(
+            Section(
+                f"{catalog.role(s.role).name} ({s.score}/100)",
+                (reasons_block(questionnaire, s.reasons),),
+            )
+            for s in rec.ranking[2:]
+        ),
         Section("How this was reached", (Paragraph(questionnaire.method),)),
     ]
 
@@ -155,14 +238,15 @@ def recommendation_document(
     catalog: Catalog,
     answers: Answers,
     rec: Recommendation,
+    advice: RouteAdvice,
+    sources: list[Source],
     for_report: bool = False,
     described: Described | None = None,
 ) -> Document:
-    """The result on screen; `for_report` adds the top two roles side by side, for a file;
-    `described` puts what was understood from the person's own words first."""
+    """The full result (--details); `for_report` adds the top two roles side by side,
+    for a file; `described` puts what was understood from the person's words first."""
     top = catalog.role(rec.top.role)
     compared: list[Role] = []
-    advice = advice_for(catalog, answers, top.id)
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
     if described is not None:
         sections.insert(0, understood_section(catalog.questionnaire, described, answers))
@@ -187,7 +271,8 @@ def recommendation_document(
     ]
     if not wants_free(answers):
         sections += routes
-    sources = recommendation_sources(catalog, rec, compared, advice_facts(advice))
+    if compared:
+        sources = [*sources, *(s for s in catalog.cited(*compared) if s not in sources)]
     sections += closing_sections(catalog, sources)
     return Document("advisor: which kind of help fits", tuple(sections))
 
@@ -261,16 +346,13 @@ def details_hint(command: str, questionnaire: Questionnaire, answers: Answers, a
 def closing_short(
     catalog: Catalog,
     hint: str,
-    report: str | None,
     everything: str = "every reason, costs, questions to ask",
     disclaimer: str | None = None,
 ) -> list[Section]:
-    """How to see everything, where the report went, the sources cited, the disclaimer
+    """How to see everything, the sources cited, the disclaimer
     (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
     more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
-    if report:
-        more.append(Paragraph(f"Report saved to {report}", "bold"))
     return [
         Section("", tuple(more)),
         Section(
@@ -312,7 +394,6 @@ def short_recommendation_document(
     catalog: Catalog,
     answers: Answers,
     rec: Recommendation,
-    report: str | None = None,
     asked: bool = False,
     described: Described | None = None,
 ) -> Document:
@@ -323,5 +404,5 @@ def short_recommendation_document(
     if described is not None:
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
-    sections += closing_short(catalog, details_hint("recommend", q, answers, asked), report)
+    sections += closing_short(catalog, details_hint("recommend", q, answers, asked))
     return Document("", tuple(sections))  # the headline is the first line

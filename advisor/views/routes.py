@@ -1,21 +1,20 @@
-"""Free and low-cost routes, and other titles people meet, as documents: the
-`routes` command, the alternatives on a role's page, the routes among a
-recommendation's next steps, and the page `show` gives for a title."""
+"""Free and low-cost routes: the `routes` command, and the routes shown on a
+role's page, on another title's page and among a recommendation's next steps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.answers import Answers
+from advisor.document import Block, Bullets, Document, Paragraph, Section, View
 from advisor.knowledge.catalog import Catalog, need_labels
-from advisor.knowledge.models import Fact, Role
+from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
+from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
-    from advisor.knowledge.titles import Title
+    from advisor.answers import Answers
 
 # The situation questions whose answers steer which routes come first.
 SETTING_QUESTION = "setting"
@@ -101,10 +100,36 @@ def route_facts(routes: Sequence[Route]) -> list[Fact]:
     return [f for r in routes for f in (r.what, r.who, r.cost, *r.reach, r.stands_in_for)]
 
 
+def routes_view(catalog: Catalog, needs: Sequence[str], role: Role | None) -> View:
+    """`advisor routes`: every route that serves these needs (and stands in for
+    `role`), in full, on screen and in JSON."""
+    routes = chosen_routes(catalog, needs, role)
+    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
+    return View(
+        lambda: routes_document(catalog, routes, needs, role, sources),
+        lambda: {"routes": dumped(routes), "sources": sources_json(sources), **about(catalog)},
+    )
+
+
+def chosen_routes(catalog: Catalog, needs: Sequence[str], role: Role | None) -> tuple[Route, ...]:
+    from advisor.knowledge.routes import routes_for
+
+    chosen = routes_for(catalog.routes, needs, payment="not-sure")
+    if role is not None:
+        chosen = tuple(r for r in chosen if role.id in r.stands_in_for.roles)
+        if not needs:
+            chosen = routes_for(catalog.routes, role=role.id, payment="not-sure")
+    return chosen
+
+
 def routes_document(
-    catalog: Catalog, routes: Sequence[Route], needs: Sequence[str], role: Role | None
+    catalog: Catalog,
+    routes: Sequence[Route],
+    needs: Sequence[str],
+    role: Role | None,
+    sources: list[Source],
 ) -> Document:
-    """`advisor routes`: every route that matches, in full."""
+    """Every route that matches, in full."""
     asked = []
     if needs:
         labels = need_labels(catalog.questionnaire)
@@ -122,22 +147,29 @@ def routes_document(
         blocks.append(Paragraph("No route in the knowledge base matches."))
     sections = [Section("", tuple(blocks))]
     sections += [Section(r.name, (route_items(catalog, r),)) for r in routes]
-    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
     return Document("Free and low-cost routes", (*sections, *closing_sections(catalog, sources)))
 
 
-def alternatives_section(catalog: Catalog, role: Role) -> tuple[Section, list[Fact]]:
-    """`show ROLE`: the free or low-cost routes that stand in for this role."""
+def role_routes(catalog: Catalog, role: Role) -> tuple[Route, ...]:
+    """The free or low-cost routes that stand in for this role."""
     from advisor.knowledge.routes import routes_for
 
-    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    return routes_for(catalog.route_book, role=role.id, payment="not-sure")
+
+
+def line_facts(routes: Sequence[Route]) -> list[Fact]:
+    """The facts a route shows in one line (`route_line`): its cost and first way to reach it."""
+    return [f for r in routes for f in (r.cost, r.reach[0])]
+
+
+def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
+    """`show ROLE`: the free or low-cost routes that stand in for this role."""
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
         Paragraph(f"More: advisor routes --role {role.id}", "dim"),
     )
-    facts: list[Fact] = [f for r in routes for f in (r.cost, r.reach[0])]
-    return Section("Free or low-cost alternatives", blocks), facts
+    return Section("Free or low-cost alternatives", blocks)
 
 
 def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
@@ -155,52 +187,7 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
 
 
 def advice_facts(advice: RouteAdvice) -> list[Fact]:
-    facts: list[Fact] = [f for r in advice.routes for f in (r.cost, r.reach[0])]
+    facts = line_facts(advice.routes)
     if advice.warning is not None:
         facts.append(advice.warning)
     return facts
-
-
-def title_document(catalog: Catalog, title: Title) -> Document:
-    """`show navigator`: another title, the role it is closest to and how it differs."""
-    closest = catalog.role(title.closest.role)
-    also = [catalog.role(r).name.lower() for r in title.closest.also]
-    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
-    if also:
-        lead += f"; also like a {' and a '.join(also)}"
-    sections = [
-        Section(
-            "In short",
-            (
-                *(
-                    (Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"),)
-                    if title.aliases
-                    else ()
-                ),
-                Paragraph(f"{lead}."),
-                Paragraph(f"How it differs: {cite(title.closest)}"),
-            ),
-            highlight=True,
-        ),
-        Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
-    ]
-    routes = [r for r in catalog.route_book.routes if r.id in title.routes]
-    if routes:
-        sections.append(
-            Section("Free or low-cost routes", (Bullets(tuple(route_line(r) for r in routes)),))
-        )
-    sections.append(
-        Section(
-            "More",
-            (
-                Paragraph(
-                    f"advisor show {closest.id} (the closest role), "
-                    f"advisor compare {closest.id} ROLE, advisor routes"
-                ),
-            ),
-        )
-    )
-    facts = [*title.what, title.closest, *(f for r in routes for f in (r.cost, r.reach[0]))]
-    sources = catalog.cited(*facts, catalog.knowledge.loose_titles)
-    sections += closing_sections(catalog, sources)
-    return Document(f"{title.name} ({title.id})", tuple(sections))

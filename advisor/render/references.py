@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Table
 from advisor.knowledge.models import Source
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section, SourceList, Table
 
 CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*(?:, [a-z0-9]+(?:-[a-z0-9]+)*)*)\]")
 
