@@ -161,5 +161,9 @@ def owners(words: Sequence[Token], people: People) -> tuple[list[int | None], in
         return owner, None
     if named_for:
         return owner, named_for[-1]
-    principal = min(first_seen, key=lambda p: (-mentions.get(p, 0), first_seen[p]))
-    return owner, principal
+    # the person referred to most; when two are referred to as often, the story does
+    # not say whose it is, and nothing is set aside as someone else's
+    ranked = sorted(first_seen, key=lambda p: -mentions.get(p, 0))
+    if mentions.get(ranked[0], 0) == mentions.get(ranked[1], 0):
+        return owner, None
+    return owner, ranked[0]

@@ -70,6 +70,8 @@ class Reading(NamedTuple):
         return out
 
 
+QUOTED = 12  # the person's own phrases quoted for one answer, at most
+PER_CUE = 8  # places an answer's cue is read from (a description rarely repeats one more)
 Meaning = tuple[str, ...]  # ("answer", q, o) | ("trigger", kind, dir, reach) | ...
 
 
@@ -212,8 +214,17 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     pseudo: list[Found] = []
     ends: dict[str, set[int]] = {}  # terminators: "" for every kind, or one kind's own
     sense_finds: list[tuple[Found, int]] = []
+    by_key: dict[int, list[Found]] = {}
     for f in found:
-        for meaning in reader.meanings[f.key]:
+        by_key.setdefault(f.key, []).append(f)
+    # Each cue is quoted from at most its first PER_CUE places: a cue that thousands of
+    # answers share, on a text that repeats it, costs cues x PER_CUE, not cues x words.
+    for key, finds in by_key.items():
+        for f, meaning in (
+            (f, m)
+            for m in reader.meanings[key]
+            for f in (finds if m[0] != "answer" else finds[:PER_CUE])
+        ):
             if meaning[0] == "answer":
                 answers.append((f.first, f.last, meaning[1], meaning[2], f.key))
             elif meaning[0] == "trigger":
@@ -234,20 +245,26 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
     # meaning ("can't afford"), and qualifies no other cue of its question.
     void = spans(pseudo)
     answers = _longest_first(answers, reader.single)
+    # a terminator that is one of a cue's words ends nothing ("not in and out of")
+    inside = {i for first, last, *_ in answers for i in range(first, last + 1)}
+    ends = {kind: found - inside for kind, found in ends.items()}
     kinds_with_own_ends = {k for k in ends if k}
     for kind in KINDS:
         if kind not in kinds_with_own_ends:
             ends[kind] = ends.get("", set())
     live_scopes = scopes(words, triggers, void, ends)
+    # the cues whose own words a trigger may be: in a single-choice question any of its
+    # cues ("can't afford" outranks "pay someone"), in a "choose any" one the answer's own
     taken: dict[str, list[tuple[int, int, int]]] = {}
-    for first, last, q, _, key in answers:
-        taken.setdefault(q, []).append((first, last, key))
+    for first, last, q, o, key in answers:
+        taken.setdefault(q if q in reader.single else f"{q}/{o}", []).append((first, last, key))
     assert reader.people is not None
     owner, principal = owners(words, reader.people)
 
     hits: list[Hit] = []
     for first, last, q, o, _ in answers:
-        mine = [s for s in live_scopes if not _inside_a_cue(reader, words, s, taken.get(q, []))]
+        own = taken.get(q if q in reader.single else f"{q}/{o}", [])
+        mine = [s for s in live_scopes if not _inside_a_cue(reader, words, s, own)]
         why = _why(reader, mine, sense_finds, owner, principal, first, last, q, o)
         said = text[words[first].start : words[last].end]
         hits.append(Hit(q, o, said, why == WHY["negated"], why))
@@ -272,18 +289,18 @@ def _longest_first(
     nursing home now" is not also "home now". ("Choose any" questions keep every cue.)"""
     kept: list[tuple[int, int, str, str, int]] = []
     used: dict[str, set[int]] = {}
+    spans_of: dict[tuple[str, str], list[tuple[int, int]]] = {}  # kept, by answer
     ranked = sorted(answers, key=lambda a: (a[0] - a[1], a[0]))  # longest, then leftmost
     for first, last, q, o, key in ranked:
         span = set(range(first, last + 1))
         if (
             q in single
             and span & used.get(q, set())
-            and not any(
-                k[2] == q and k[3] == o and set(range(k[0], k[1] + 1)) >= span for k in kept
-            )
+            and not any(a <= first and last <= b for a, b in spans_of.get((q, o), ()))
         ):
             continue
         used.setdefault(q, set()).update(span)
+        spans_of.setdefault((q, o), []).append((first, last))
         kept.append((first, last, q, o, key))
     return sorted(kept)
 
@@ -343,11 +360,12 @@ def _decide_all(
 ) -> tuple[tuple[Understood, ...], tuple[str, ...]]:
     understood: list[Understood] = []
     mixed: list[str] = []
+    by_question: dict[str, dict[str, list[str]]] = {}
+    for hit in hits:
+        if not hit.why:
+            by_question.setdefault(hit.question, {}).setdefault(hit.option, []).append(hit.words)
     for question in questionnaire.questions:
-        live: dict[str, list[str]] = {}
-        for hit in hits:
-            if hit.question == question.id and not hit.why:
-                live.setdefault(hit.option, []).append(hit.words)
+        live = by_question.get(question.id, {})
         chosen = _decide(question, list(live))
         if chosen is None:
             mixed.append(question.id)
@@ -358,6 +376,7 @@ def _decide_all(
             own = live.get(option_id, [])
             behind = [own] if own or question.kind == "multi" else list(live.values())
             said = list(dict.fromkeys(w for found_words in behind for w in found_words))
+            said = said[:QUOTED]
             because = tuple(w for w in said if not any(w != o and w in o for o in said))
             understood.append(Understood(question.id, option_id, because))
     return tuple(understood), tuple(mixed)
@@ -365,8 +384,8 @@ def _decide_all(
 
 def _decide(question: Question, pointed: list[str]) -> list[str] | None:
     """The options to answer with, in the data's order; None when the cues disagree."""
-    order = [o.id for o in question.options]
-    pointed.sort(key=order.index)
+    order = {o.id: i for i, o in enumerate(question.options)}
+    pointed.sort(key=order.__getitem__)
     if question.kind == "multi" or len(pointed) <= 1:
         return pointed
     for option in question.options:
