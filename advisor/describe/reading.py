@@ -253,17 +253,17 @@ def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None
         if kind not in kinds_with_own_ends:
             ends[kind] = ends.get("", set())
     live_scopes = scopes(words, triggers, void, ends)
-    # the cues whose own words a trigger may be: in a single-choice question any of its
-    # cues ("can't afford" outranks "pay someone"), in a "choose any" one the answer's own
+    # a trigger that is a word of a cue qualifies no cue of that question: "can't afford
+    # to pay someone" is not "pay someone" negated, "won't pay the bill" not "bill"
     taken: dict[str, list[tuple[int, int, int]]] = {}
-    for first, last, q, o, key in answers:
-        taken.setdefault(q if q in reader.single else f"{q}/{o}", []).append((first, last, key))
+    for first, last, q, _, key in answers:
+        taken.setdefault(q, []).append((first, last, key))
     assert reader.people is not None
     owner, principal = owners(words, reader.people)
 
     hits: list[Hit] = []
     for first, last, q, o, _ in answers:
-        own = taken.get(q if q in reader.single else f"{q}/{o}", [])
+        own = taken.get(q, [])
         mine = [s for s in live_scopes if not _inside_a_cue(reader, words, s, own)]
         why = _why(reader, mine, sense_finds, owner, principal, first, last, q, o)
         said = text[words[first].start : words[last].end]
