@@ -13,8 +13,10 @@ tests can hold the reader to its budget without timing it.
 Typos are forgiven through rapidfuzz's optimal-string-alignment distance: a word
 of `FUZZY_MIN - 1` letters or more that is no cue's word also reads as the cue
 words of `FUZZY_MIN` letters or more, with the same first letter, one slip away
-("insurence", "dischrg"). Stems come from the Snowball stemmers, for cue words
-of `STEM_MIN` letters or more ("hospitalizada" and "hospitalizado").
+("insurence", "dischrg"). Stems come from the Snowball stemmers, for the
+languages the text is in (Spanish: "hospitalizada" and "hospitalizado"), for words
+of `STEM_MIN` letters or more that begin alike; the stemmer is loaded, and a cue
+word stemmed, only when such a word is read.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from advisor.describe.words import Token, fold
 MAX_GAP = 2  # words a `...` may stand for
 FUZZY_MIN = 8  # shortest cue word that also matches a one-letter slip (not 7: changes/charges)
 STEM_MIN = 6  # shortest cue word that also matches another word of the same stem
+STEM_PREFIX = 3  # letters a word and a cue word share before their stems are compared
 
 
 @dataclass
@@ -42,15 +45,14 @@ class Part(NamedTuple):
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
-    stems: frozenset[str]
     gap: bool = False
 
 
-GAP = Part(frozenset(), (), frozenset(), gap=True)
+GAP = Part(frozenset(), (), gap=True)
 
 
-def compile_cue(cue: str, stem: Callable[[str], str] | None = None) -> tuple[Part, ...]:
-    """A cue as its places; `stem` (the cue's language's stemmer) adds word stems."""
+def compile_cue(cue: str) -> tuple[Part, ...]:
+    """A cue as its places."""
     parts = []
     for raw in cue.replace("-", " ").split():
         if raw == "...":
@@ -58,8 +60,7 @@ def compile_cue(cue: str, stem: Callable[[str], str] | None = None) -> tuple[Par
             continue
         words = [fold(w) for w in raw.split("/")]
         exact = frozenset(w for w in words if not w.endswith("*"))
-        stems = frozenset(stem(w) for w in exact if len(w) >= STEM_MIN) if stem else frozenset()
-        parts.append(Part(exact, tuple(w[:-1] for w in words if w.endswith("*")), stems))
+        parts.append(Part(exact, tuple(w[:-1] for w in words if w.endswith("*"))))
     return tuple(parts)
 
 
@@ -76,22 +77,25 @@ class Matcher:
     """Compiled cues, each under a key its caller chose, found by what their first
     place accepts."""
 
+    stemmer_names: dict[str, str] = field(default_factory=dict)  # language -> Snowball's name
     stemmers: dict[str, Callable[[str], str]] = field(default_factory=dict)
+    _stems: dict[tuple[str, str], str] = field(default_factory=dict)
     cues: list[tuple[tuple[Part, ...], str]] = field(default_factory=list)  # parts, language
     by_word: dict[str, list[int]] = field(default_factory=dict)
     by_prefix: dict[str, list[int]] = field(default_factory=dict)
-    by_stem: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    by_stem: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     long_words: dict[str, list[str]] = field(default_factory=dict)  # by first letter
     long_prefixes: dict[str, list[str]] = field(default_factory=dict)
     _known: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def add(self, cue: str, language: str) -> int:
-        """Compile `cue` once, however many answers it serves; its key."""
+        """Compile `cue` once, however many answers it serves; its key. Stems are
+        added only when a text in its language is read (`use_stems`)."""
         known = self._known.get((cue, language))
         if known is not None:
             return known
-        parts = compile_cue(cue, self.stemmers.get(language))
+        parts = compile_cue(cue)
         key = len(self.cues)
         self.cues.append((parts, language))
         self._known[(cue, language)] = key
@@ -100,8 +104,10 @@ class Matcher:
             self.by_word.setdefault(word, []).append(key)
         for prefix in first.prefixes:
             self.by_prefix.setdefault(prefix, []).append(key)
-        for stem in first.stems:
-            self.by_stem.setdefault((language, stem), []).append(key)
+        if language in self.stemmer_names:
+            for word in first.exact:
+                if len(word) >= STEM_MIN:
+                    self.by_stem.setdefault((language, word[:STEM_PREFIX]), []).append((word, key))
         for part in parts:
             self.vocabulary.update(part.exact)
             for word in part.exact:
@@ -112,6 +118,28 @@ class Matcher:
                 if len(prefix) >= FUZZY_MIN:
                     self.long_prefixes.setdefault(prefix[0], []).append(prefix)
         return key
+
+    def stem(self, language: str, word: str) -> str:
+        """The word's stem in the language (Snowball), computed once; the stemmer is
+        loaded only when a text in a language with one is read."""
+        known = self._stems.get((language, word))
+        if known is None:
+            if language not in self.stemmers:
+                import snowballstemmer  # type: ignore[import-untyped]
+
+                stemmer = snowballstemmer.stemmer(self.stemmer_names[language])
+                self.stemmers[language] = lambda w: str(stemmer.stemWord(w))
+            known = self._stems[(language, word)] = self.stemmers[language](word)
+        return known
+
+    def same_stem(self, language: str, cue_word: str, token: Token, stem: str) -> bool:
+        """Does a cue word share the word's stem? Only words of `STEM_MIN` letters that
+        begin alike are stemmed at all ("hospitalizada", "hospitalizado")."""
+        return (
+            len(cue_word) >= STEM_MIN
+            and cue_word[:STEM_PREFIX] == token.word[:STEM_PREFIX]
+            and self.stem(language, cue_word) == stem
+        )
 
     def prepare(self, words: Sequence[Token], work: Work) -> list[Token]:
         """The words with the cue words they may be a typo of added to their forms."""
@@ -143,7 +171,7 @@ class Matcher:
         """The word's stem in each of these languages that has a stemmer."""
         if len(token.word) < STEM_MIN:
             return {}
-        return {lid: self.stemmers[lid](token.word) for lid in languages if lid in self.stemmers}
+        return {lid: self.stem(lid, token.word) for lid in languages if lid in self.stemmer_names}
 
     def starting_at(self, token: Token, stems: dict[str, str]) -> list[int]:
         """The cues whose first place accepts `token`, each once, in a stable order."""
@@ -153,7 +181,9 @@ class Matcher:
             for size in range(1, len(form) + 1):
                 found += self.by_prefix.get(form[:size], ())
         for language, stem in stems.items():
-            found += self.by_stem.get((language, stem), ())
+            for word, key in self.by_stem.get((language, token.word[:STEM_PREFIX]), ()):
+                if self.same_stem(language, word, token, stem):
+                    found.append(key)
         return sorted(set(found))
 
     def find_all(
@@ -167,18 +197,29 @@ class Matcher:
         for first, token in enumerate(words):
             for key in self.starting_at(token, stems[first]):
                 parts, language = self.cues[key]
-                last = match_from(parts, language, words, stems, first, work)
+                last = match_from(parts, language, words, stems, first, work, self)
                 if last is not None:
                     found.append(Found(key, first, last))
         return found
 
 
-def accepts(part: Part, language: str, token: Token, stems: dict[str, str]) -> bool:
+def accepts(
+    part: Part,
+    language: str,
+    token: Token,
+    stems: dict[str, str],
+    matcher: Matcher | None = None,
+) -> bool:
     if part.exact & token.forms:
         return True
     if any(f.startswith(p) for p in part.prefixes for f in token.forms):
         return True
-    return bool(part.stems) and stems.get(language) in part.stems
+    stem = stems.get(language)
+    return (
+        stem is not None
+        and matcher is not None
+        and any(matcher.same_stem(language, w, token, stem) for w in part.exact)
+    )
 
 
 def match_from(
@@ -188,6 +229,7 @@ def match_from(
     stems: Sequence[dict[str, str]],
     start: int,
     work: Work,
+    matcher: Matcher | None = None,
 ) -> int | None:
     """The last word of the cue when it matches from `start` within one clause: the
     positions it may have reached, carried place by place (no backtracking)."""
@@ -205,7 +247,7 @@ def match_from(
             elif (
                 i < len(words)
                 and words[i].clause == clause
-                and accepts(part, language, words[i], stems[i])
+                and accepts(part, language, words[i], stems[i], matcher)
             ):
                 ahead.add(i + 1)
         if not ahead:

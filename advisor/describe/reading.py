@@ -11,7 +11,7 @@ home from hospital).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -93,22 +93,9 @@ class Reader:
         self.meanings.setdefault(key, []).append(meaning)
 
 
-def _stemmer(name: str | None) -> Callable[[str], str] | None:
-    if name is None:
-        return None
-    import snowballstemmer  # type: ignore[import-untyped]
-
-    stemmer = snowballstemmer.stemmer(name)
-    return lambda word: str(stemmer.stemWord(word))
-
-
 def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
-    stemmers = {}
-    for language in lexicon.languages:
-        stem = _stemmer(language.stemmer)
-        if stem:
-            stemmers[language.id] = stem
-    reader = Reader(Matcher(stemmers=stemmers))
+    names: dict[str, str] = {lang.id: lang.stemmer for lang in lexicon.languages if lang.stemmer}
+    reader = Reader(Matcher(stemmer_names=names))
     reader.single = frozenset(q.id for q in questionnaire.questions if q.kind != "multi")
     options = {(q.id, o.id) for q in questionnaire.questions for o in q.options}
     english = lexicon.languages[0].id
