@@ -55,7 +55,7 @@ CASES = {
     "recommend --describe (Spanish)": [
         "recommend",
         "--describe",
-        "Mi papá tiene demencia y vive solo. Yo vivo en otro estado; no necesita ayuda con facturas.",
+        "Mi papá tiene demencia y vive solo. Vivo en otro estado; no necesita ayuda con facturas.",
         "--json",
     ],
     "roles": ["roles"],
