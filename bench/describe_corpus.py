@@ -130,8 +130,8 @@ def table(name: str, t: Tally) -> str:
     right, found = sum(t.right.values()), sum(t.found.values())
     filled, wanted = right + sum(t.wrong.values()), found + sum(t.missed.values())
     lines.append(
-        f"{'all':10} {f'{right}/{filled} {t.precision():.0%}':>16} "
-        f"{f'{found}/{wanted} {t.recall():.0%}':>16}"
+        f"{'all':10} {f'{right}/{filled} {t.precision():.1%}':>16} "
+        f"{f'{found}/{wanted} {t.recall():.1%}':>16}"
     )
     lines.append(
         f"role from the words alone: {t.roles_agreed}/{t.roles_judged} "
