@@ -7,12 +7,20 @@ Read only when someone describes their situation; validated by the same loader
 and `data check` as every other file.
 """
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
-from advisor.knowledge.models import Slug, Strict, Text
-from advisor.knowledge.questions import Cue
+from advisor.knowledge.models import (
+    Problem,
+    Slug,
+    Strict,
+    Text,
+    context_value,
+    raise_problems,
+)
+from advisor.knowledge.questions import Cue, Questionnaire
 
 # "question/option", or "question/*" for every option of a question.
 OptionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/(?:[a-z0-9-]+|\*)$")]
@@ -96,3 +104,37 @@ class Lexicon(Strict):
     languages: Annotated[list[Language], Field(min_length=1)]
     other_language: Text
     """Said when the words are in none of these languages."""
+
+    @model_validator(mode="after")
+    def _answers_are_the_questionnaires(self, info: ValidationInfo) -> "Lexicon":
+        """Every answer it names (its cues, what a context keeps, what a word sense
+        sets aside) is an option of the questionnaire the loader passes."""
+        questionnaire = context_value(info, "questionnaire")
+        if questionnaire is not None:
+            raise_problems(self, self.questionnaire_problems(questionnaire))
+        return self
+
+    def questionnaire_problems(self, questionnaire: Questionnaire) -> Iterator[Problem]:
+        options = {q.id: {o.id for o in q.options} for q in questionnaire.questions}
+
+        def unknown(ref: str) -> bool:
+            question, _, option = ref.partition("/")
+            return question not in options or (option != "*" and option not in options[question])
+
+        def refs(language: Language) -> Iterator[tuple[tuple[str | int, ...], str]]:
+            for question, by_option in language.cues.items():
+                for option in by_option:
+                    yield ("cues", question, option), f"{question}/{option}"
+            for kind in ("negated", "past", "hypothetical"):
+                for ki, ref in enumerate(getattr(language, kind).keeps):
+                    yield (kind, "keeps", ki), ref
+            for ki, ref in enumerate(language.people.keeps):
+                yield ("people", "keeps", ki), ref
+            for si, sense in enumerate(language.senses):
+                for ri, ref in enumerate(sense.sets_aside):
+                    yield ("senses", si, "sets_aside", ri), ref
+
+        for li, language in enumerate(self.languages):
+            for loc, ref in refs(language):
+                if unknown(ref):
+                    yield ("languages", li, *loc), f"{ref!r} is not an option in questions.json"

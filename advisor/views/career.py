@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
-from advisor.document import Bullets, Document, Section, View
+from advisor.document import Bullets, Cite, Document, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
-from advisor.views.citing import closing_sections, fact_line
+from advisor.views.citing import closing_sections, fact_line, number_word
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
 from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
@@ -64,7 +64,7 @@ def career_document(
     table = aspect_table(compare(catalog, list(catalog.roles), list(CAREER_ASPECTS)))
     sections = scored_document(catalog, catalog.career, answers, rec, "Best-fit career", "career")
     sections += [
-        Section("The four careers: how to get there", (table,)),
+        Section(f"The {number_word(len(catalog.roles))} careers: how to get there", (table,)),
     ]
     sections += closing_sections(catalog, sources, catalog.career.disclaimer)
     return Document("advisor: which career fits", tuple(sections))
@@ -87,12 +87,12 @@ def short_career_document(
     )
     steps = [
         *(fact_line(f) for f in top.education[:1]),
-        f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed} "
-        f"[{', '.join(sorted({i for c in codes for i in c.sources}))}]",
+        (
+            f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed}",
+            Cite(tuple(sorted({i for c in codes for i in c.sources}))),
+        ),
     ]
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
-    hint = details_hint("career", q, answers, asked)
-    sections += closing_short(
-        catalog, hint, "every reason, every career's paths and pay", q.disclaimer
-    )
+    hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
+    sections += closing_short(catalog, hint, q.disclaimer)
     return Document("", tuple(sections))

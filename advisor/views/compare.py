@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from advisor.comparison import ASPECTS, Comparison
-from advisor.document import Bullets, Document, Paragraph, Section, Table, View
+from advisor.document import Bullets, Cell, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
@@ -43,7 +43,10 @@ def aspect_table(c: Comparison) -> Table:
     return Table(
         ("Aspect", *(r.name for r in c.roles)),
         tuple(
-            (a.label, *("\n".join(f"- {fact_line(f)}" for f in a.facts(r)) for r in c.roles))
+            (
+                Cell((a.label,)),
+                *(Cell(tuple(fact_line(f) for f in a.facts(r)), listed=True) for r in c.roles),
+            )
             for a in c.aspects
         ),
     )

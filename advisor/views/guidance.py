@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, View
+from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
-from advisor.views.citing import cite
+from advisor.views.citing import cite, number_word
 from advisor.views.data import about
 
 if TYPE_CHECKING:
@@ -149,11 +149,11 @@ def undecided_document(
         )[:OPTIONS_EACH]
         options = [o for o in question.options if o in options]  # keep the data's order
         blocks += [
-            Paragraph(""),
-            Paragraph(question.prompt, "bold"),
+            Spacer(),
+            Paragraph(question.prompt, "strong"),
             Bullets(tuple(f"{o.label}: points to {_favours(catalog, o)}" for o in options)),
         ]
-    blocks += [Paragraph(""), Paragraph(f"Run it again and answer one of these: advisor {command}")]
+    blocks += [Spacer(), Paragraph(f"Run it again and answer one of these: advisor {command}")]
     k = catalog.knowledge
     sections = [Section("What would decide it", tuple(blocks), highlight=True)]
     if with_map:
@@ -161,13 +161,14 @@ def undecided_document(
 
         sections += map_sections(catalog, {})
     else:
-        roles = tuple(f"{r.name}: {cite(r.focus)}" for r in catalog.roles)
-        sections.append(Section("The four roles in one line each", (Bullets(roles),)))
+        roles = tuple(cite(r.focus, f"{r.name}: ") for r in catalog.roles)
+        heading = f"The {number_word(len(catalog.roles))} roles in one line each"
+        sections.append(Section(heading, (Bullets(roles),)))
     sections.append(
         Section(
             f"Sources (as of {k.as_of.isoformat()})",
             (SourceList(tuple(catalog.sources.values())),),
         )
     )
-    sections.append(Section("", (Paragraph(k.disclaimer, "dim"),)))
+    sections.append(Section("", (Paragraph(k.disclaimer, "quiet"),)))
     return Document("advisor: not enough to go on yet", tuple(sections))

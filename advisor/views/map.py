@@ -14,7 +14,7 @@ from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
-from advisor.views.citing import cite, closing_sections
+from advisor.views.citing import cite, closing_sections, number_word
 from advisor.views.data import about, sources_json
 
 YOU = "you"
@@ -140,14 +140,17 @@ def map_points(catalog: Catalog, answers: Answers) -> list[Point]:
     return points
 
 
-MAP_TITLE = "Where the four roles sit"
 YOU_PATTERN = r"(?:[@◆] you|you [@◆])"  # the person's mark, in either glyph set
+
+
+def map_title(catalog: Catalog) -> str:
+    return f"Where the {number_word(len(catalog.roles))} roles sit"
 
 
 def map_view(catalog: Catalog, answers: Answers) -> View:
     """`advisor map`: the drawing, the legend and the sources; JSON with positions."""
     return View(
-        lambda: Document(MAP_TITLE, map_sections(catalog, answers, closing=True)),
+        lambda: Document(map_title(catalog), map_sections(catalog, answers, closing=True)),
         lambda: map_json(catalog, answers),
     )
 
@@ -159,13 +162,13 @@ def map_sections(catalog: Catalog, answers: Answers, closing: bool = False) -> t
     note = placement_note(
         x, y, axis_flags(catalog.questionnaire), axis_questions(catalog.questionnaire)
     )
-    legend = tuple(f"{r.name}: {cite(r.position)}" for r in catalog.roles)
+    legend = tuple(cite(r.position, f"{r.name}: ") for r in catalog.roles)
     blocks: list[Block] = [
         Preformatted(lambda width, ascii_only: draw(points, width, ascii_only), YOU_PATTERN),
-        Paragraph(note, "italic"),
+        Paragraph(note, "note"),
         Bullets(legend),
     ]
-    sections = [Section("" if closing else MAP_TITLE, tuple(blocks))]
+    sections = [Section("" if closing else map_title(catalog), tuple(blocks))]
     if closing:
         positions = [r.position for r in catalog.roles]
         sections += closing_sections(

@@ -10,11 +10,14 @@ from advisor.comparison import ASPECTS, compare
 from advisor.document import (
     Block,
     Bullets,
+    Cite,
+    Command,
     Document,
     Paragraph,
     Scores,
     Section,
     SourceList,
+    Spacer,
     View,
 )
 from advisor.knowledge.catalog import Catalog
@@ -108,8 +111,10 @@ def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> 
         return Bullets(("None of your answers moved it.",))
     return Bullets(
         tuple(
-            f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)}) "
-            f"[{', '.join(r.sources)}]"
+            (
+                f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)})",
+                Cite(tuple(r.sources)),
+            )
             for r in reasons
         ),
         tuple(f"{r.weight:+d}" for r in reasons),
@@ -134,7 +139,7 @@ def verdict_blocks(
     if said.headline is None:
         return []
     # A tie is already named in the section title; a close call is said here.
-    blocks: list[Block] = [] if rec.tie else [Paragraph(said.headline, "bold yellow")]
+    blocks: list[Block] = [] if rec.tie else [Paragraph(said.headline, "warning")]
     if said.note:
         blocks.append(Paragraph(cite(said.note)))
     if said.decided_by:
@@ -262,8 +267,8 @@ def recommendation_document(
             f"Next steps: finding a {top.name.lower()}",
             (
                 Bullets(tuple(cite(f) for f in top.find_one)),
-                Paragraph(f"Who pays: {cite(top.who_pays)}"),
-                Paragraph(f"Typical cost: {cite(top.typical_cost)}"),
+                Paragraph(cite(top.who_pays, "Who pays: ")),
+                Paragraph(cite(top.typical_cost, "Typical cost: ")),
                 Paragraph("Questions to ask:"),
                 Bullets(tuple(cite(f) for f in top.questions_to_ask)),
             ),
@@ -312,7 +317,7 @@ def short_sections(
     if reasons:
         blocks.append(
             Bullets(
-                tuple(f"{r.why} [{', '.join(r.sources)}]" for r in reasons),
+                tuple((r.why, Cite(tuple(r.sources))) for r in reasons),
                 tuple(f"{r.weight:+d}" for r in reasons),
             )
         )
@@ -323,7 +328,7 @@ def short_sections(
     said = verdict(catalog, questionnaire, rec, most=2)
     verdict_blocks: list[Block] = []
     if said.headline and not rec.tie:
-        verdict_blocks.append(Paragraph(said.headline, "bold yellow"))
+        verdict_blocks.append(Paragraph(said.headline, "warning"))
     if said.decided_by:
         verdict_blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
     return [
@@ -335,31 +340,32 @@ def short_sections(
     ]
 
 
-def details_hint(command: str, questionnaire: Questionnaire, answers: Answers, asked: bool) -> str:
+def details_hint(
+    command: str, questionnaire: Questionnaire, answers: Answers, asked: bool, everything: str
+) -> Block:
     """How to see everything: after the wizard, the whole command that gives the
-    same answers; after flags, only the flag to add."""
+    same answers (a command, never wrapped mid-line); after flags, the flag to add."""
+    lead = f"Everything ({everything}):"
     if asked:
-        return ":\n" + rerun_command(command, questionnaire, answers) + " --details"
-    return ": run the same command with --details"
+        return Command(rerun_command(command, questionnaire, answers) + " --details", lead)
+    return Paragraph(f"{lead} run the same command with --details")
 
 
-def closing_short(
-    catalog: Catalog,
-    hint: str,
-    everything: str = "every reason, costs, questions to ask",
-    disclaimer: str | None = None,
-) -> list[Section]:
+EVERYTHING = "every reason, costs, questions to ask"
+
+
+def closing_short(catalog: Catalog, hint: Block, disclaimer: str | None = None) -> list[Section]:
     """How to see everything, the sources cited, the disclaimer
     (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
-    more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
+    more: list[Block] = [Spacer(), hint]
     return [
         Section("", tuple(more)),
         Section(
             f"Sources (as of {k.as_of.isoformat()})",
             (
                 SourceList(tuple(catalog.sources.values())),
-                Paragraph(disclaimer or k.disclaimer, "dim"),
+                Paragraph(disclaimer or k.disclaimer, "quiet"),
             ),
         ),
     ]
@@ -382,7 +388,7 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     items = [*routes, *steps] if wants_free(answers) else [*steps, *routes]
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     blocks.append(Bullets(tuple(items)))
     title = f"First steps: finding a {top.name.lower()}"
     if routes:
@@ -404,5 +410,5 @@ def short_recommendation_document(
     if described is not None:
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
-    sections += closing_short(catalog, details_hint("recommend", q, answers, asked))
+    sections += closing_short(catalog, details_hint("recommend", q, answers, asked, EVERYTHING))
     return Document("", tuple(sections))  # the headline is the first line

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.document import Block, Document, Paragraph, Section, Table, View
+from advisor.document import Block, Cell, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
+from advisor.views.citing import number_word
 from advisor.views.data import about
 
 
@@ -16,15 +17,20 @@ def roles_view(catalog: Catalog) -> View:
 def roles_document(catalog: Catalog) -> Document:
     """The four roles in one table: whom they work for, their timeframe and focus."""
     rows = tuple(
-        (f"{r.name}\n({r.id})", r.works_for.value, r.timeframe.value, r.focus.text)
+        (
+            Cell((r.name, f"({r.id})")),
+            Cell((r.works_for.value,)),
+            Cell((r.timeframe.value,)),
+            Cell((r.focus.text,)),
+        )
         for r in catalog.roles
     )
     blocks: tuple[Block, ...] = (
         Table(("Role (id)", "Works for", "Timeframe", "Focus"), rows),
-        Paragraph(f"Note: {catalog.knowledge.loose_titles.text}", "italic"),
+        Paragraph(f"Note: {catalog.knowledge.loose_titles.text}", "note"),
         Paragraph("More: advisor show ROLE, advisor compare ROLE ROLE, advisor recommend"),
     )
-    return Document("The four roles", (Section("", blocks),))
+    return Document(f"The {number_word(len(catalog.roles))} roles", (Section("", blocks),))
 
 
 def roles_json(catalog: Catalog) -> dict[str, Any]:

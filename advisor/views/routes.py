@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.document import Block, Bullets, Document, Paragraph, Section, View
-from advisor.knowledge.catalog import Catalog, need_labels
+from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
+from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
@@ -45,19 +45,23 @@ def route_items(catalog: Catalog, route: Route) -> Bullets:
     """One route in full: what it is, who qualifies, cost, how to reach it."""
     return Bullets(
         (
-            f"What it is: {cite(route.what)}",
-            f"Who qualifies: {cite(route.who)}",
-            f"Cost to you: {cite(route.cost)}",
-            "How to reach it: " + " ".join(cite(f) for f in route.reach),
-            f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. "
-            f"{cite(route.stands_in_for)}",
+            cite(route.what, "What it is: "),
+            cite(route.who, "Who qualifies: "),
+            cite(route.cost, "Cost to you: "),
+            joined(
+                *(cite(f, " " if i else "How to reach it: ") for i, f in enumerate(route.reach))
+            ),
+            cite(
+                route.stands_in_for,
+                f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. ",
+            ),
         )
     )
 
 
-def route_line(route: Route) -> str:
+def route_line(route: Route) -> tuple[Run, ...]:
     """One route in a line: its name, cost and first way to reach it."""
-    return f"{route.name}. Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
+    return joined(cite(route.cost, f"{route.name}. Cost: "), cite(route.reach[0], " How: "))
 
 
 COST_WORDS = {
@@ -69,7 +73,7 @@ COST_WORDS = {
 }
 
 
-def route_short(route: Route) -> str:
+def route_short(route: Route) -> tuple[Run, ...]:
     """A route for the short result: its name, what it costs in a word or two
     (cited to the cost fact) and the first way to reach it."""
     cost, reach = route.cost, route.reach[0]
@@ -80,20 +84,22 @@ def route_short(route: Route) -> str:
         value = "no fee named"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
-    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    sources = tuple(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
     return (
         f"{route.name} — {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
-        f"{reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+        f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
+        Cite(sources),
     )
 
 
-def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
+def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> tuple[Run, ...]:
     """Said plainly: they want covered help, and the top role usually is not."""
     role = catalog.role(note.role).name.lower()
-    return (
+    said = (
         f"You said help should come with your care or insurance, but a {role} is usually "
-        f"paid for privately. {cite(note)}"
+        "paid for privately. "
     )
+    return cite(note, said)
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:
@@ -132,7 +138,7 @@ def routes_document(
     """Every route that matches, in full."""
     asked = []
     if needs:
-        labels = need_labels(catalog.questionnaire)
+        labels = catalog.questionnaire.needs()
         asked.append(f"for: {'; '.join(labels.get(n, n).lower() for n in needs)}")
     if role:
         asked.append(f"standing in for a {role.name.lower()}")
@@ -167,7 +173,7 @@ def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
-        Paragraph(f"More: advisor routes --role {role.id}", "dim"),
+        Paragraph(f"More: advisor routes --role {role.id}", "quiet"),
     )
     return Section("Free or low-cost alternatives", blocks)
 
@@ -177,10 +183,10 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     when the top role is usually paid privately but help should be covered."""
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     if advice.routes:
         blocks.append(Bullets(tuple(route_line(r) for r in advice.routes)))
-        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "dim"))
+        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]

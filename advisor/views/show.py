@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 from advisor.document import Block, Bullets, Document, Paragraph, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Disagreement, Fact, Role, Source
-from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
+from advisor.views.citing import (
+    cite,
+    closing_sections,
+    disagreements_section,
+    fact_line,
+    number_word,
+)
 from advisor.views.data import about, dumped, sources_json
 from advisor.views.routes import alternatives_section, line_facts, role_routes, route_line
 
@@ -57,7 +63,7 @@ def role_document(
 
     intro: list[Block] = [Paragraph(cite(role.summary))]
     if role.aliases:
-        intro.insert(0, Paragraph(f"Also called: {', '.join(role.aliases)}", "italic"))
+        intro.insert(0, Paragraph(f"Also called: {', '.join(role.aliases)}", "note"))
     sections = [
         Section("In short", tuple(intro), highlight=True),
         one("Works for", role.works_for),
@@ -81,7 +87,7 @@ def role_document(
                 (
                     Bullets(
                         tuple(
-                            f"{v.name} (works for: {v.works_for}): {cite(v)}" for v in role.variants
+                            cite(v, f"{v.name} (works for: {v.works_for}): ") for v in role.variants
                         )
                     ),
                 ),
@@ -91,14 +97,14 @@ def role_document(
         sections.append(
             Section(
                 "Where its other names come from",
-                (Bullets(tuple(f"'{n.alias}': {cite(n)}" for n in role.alias_notes)),),
+                (Bullets(tuple(cite(n, f"'{n.alias}': ") for n in role.alias_notes)),),
             )
         )
     if role.loose_titles:
         sections.append(
             Section(
                 "Titles used loosely",
-                (Bullets(tuple(f"'{t.title}': {cite(t)}" for t in role.loose_titles)),),
+                (Bullets(tuple(cite(t, f"'{t.title}': ") for t in role.loose_titles)),),
             )
         )
     if disputes:
@@ -138,15 +144,16 @@ def title_document(
     """`show navigator`: another title, the role it is closest to and how it differs."""
     closest = catalog.role(title.closest.role)
     also = [catalog.role(r).name.lower() for r in title.closest.also]
-    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
+    four = number_word(len(catalog.roles))
+    lead = f"Not one of the {four} roles. Closest to: {closest.name.lower()} ({closest.id})"
     if also:
         lead += f"; also like a {' and a '.join(also)}"
     intro: list[Block] = [
         Paragraph(f"{lead}."),
-        Paragraph(f"How it differs: {cite(title.closest)}"),
+        Paragraph(cite(title.closest, "How it differs: ")),
     ]
     if title.aliases:
-        intro.insert(0, Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"))
+        intro.insert(0, Paragraph(f"Also called: {', '.join(title.aliases)}", "note"))
     sections = [
         Section("In short", tuple(intro), highlight=True),
         Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
