@@ -166,17 +166,23 @@ def _given(questionnaire: "Questionnaire", flags: Flags, answers_file: Path | No
 
 
 def _description(text: str) -> str:
-    """The text of --describe: as given, or read from stdin for `-`."""
-    if text == "-":
-        text = sys.stdin.read()
+    """The text of --describe: as given, or read from stdin for `-` (never more
+    than the limit allows, whatever the pipe holds)."""
+    from advisor.inputs import decoded, read_user_file, valid_text
+
+    too_long = (
+        f"--describe: please keep it to a few sentences (at most {MAX_DESCRIPTION} characters)."
+    )
+    if text == "-":  # UTF-8 takes at most 4 bytes a character, and a BOM 3 more
+        raw = read_user_file(Path("-"), 4 * MAX_DESCRIPTION + 3, UsageProblem, too_large=too_long)
+        text = decoded(raw)
+    text = valid_text(text)
     if not text.strip():
         raise UsageProblem(
             "--describe: the description is empty. Say in a sentence or two what is going on."
         )
     if len(text) > MAX_DESCRIPTION:
-        raise UsageProblem(
-            f"--describe: please keep it to a few sentences (at most {MAX_DESCRIPTION} characters)."
-        )
+        raise UsageProblem(too_long)
     return text
 
 
@@ -412,6 +418,7 @@ def _show_version(value: bool) -> None:
 
 
 @app.callback()
+@friendly
 def main_options(
     ctx: typer.Context,
     data: Annotated[
@@ -433,7 +440,9 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data.resolve() if data else None)
+    from advisor.inputs import data_folder
+
+    ctx.obj = Settings(data_folder(data) if data else None)
 
 
 @app.command(cls=AdvisorCommand, short_help="The four roles at a glance.")
