@@ -38,7 +38,17 @@ def read_user_file(
     `too_large`, if given, is the whole message for more than `limit` bytes.
     At most `limit` + 1 bytes are ever read."""
     if str(path) == "-":
-        stdin = sys.stdin.buffer.fileno() if sys.stdin else -1
+        if sys.stdin is None:
+            raise error(f"{path}: standard input is closed")
+        try:
+            stdin = sys.stdin.buffer.fileno()
+        except (AttributeError, OSError, ValueError):  # a stream with no descriptor
+            raw = getattr(sys.stdin, "buffer", sys.stdin).read(limit + 1)
+            if isinstance(raw, str):
+                raw = raw.encode("utf-8", "surrogateescape")
+            if len(raw) > limit:
+                raise error(too_large or f"{path}: too large (the limit is {limit:,} bytes)")
+            return raw
         return _capped(stdin, path, limit, error, too_large)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # prompt_toolkit takes time that grows faster than the length of a prompt to draw
 # it (20 000 characters: a minute); a prompt longer than this is printed above.
 LONG_PROMPT = 500
+HELP_LINES = 4  # more, and a question's help is printed once above it
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 MAX_TEXT = 2000  # characters of a description that are read
 NONE_OF_THESE = "None of these / not sure"
@@ -55,7 +56,7 @@ def introduce(**prompt_options: Any) -> None:
     """One line before the first question: Esc and q do nothing in a prompt, so say
     how to stop."""
     to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
-    questionary.print(textwrap.fill(STOP_HINT, _width()), style="italic", **to)
+    _say(textwrap.fill(STOP_HINT, _width()), style="italic", **to)
 
 
 def ask(
@@ -96,9 +97,11 @@ def _ask_one(
     worded = questionnaire.worded(question, answers)
     width = _width()
     to = _to(options)
-    questionary.print("", **to)
+    _say("", **to)
     if len(worded.prompt) > LONG_PROMPT:
-        questionary.print(textwrap.fill(worded.prompt, width), style="bold", **to)
+        _say(textwrap.fill(worded.prompt, width), style="bold", **to)
+    if _long_help(worded, width):  # printed once: the prompt area is redrawn on every key
+        _say(textwrap.fill(worded.help, width), style="italic", **to)
     prompt = _prompt(questionnaire, worded, counter, width, answers.get(question.id), options)
     # Not unsafe_ask(): prompt_toolkit's own SIGINT handling would swallow a
     # `kill -INT`; without it, SIGINT raises KeyboardInterrupt like Ctrl-C.
@@ -120,7 +123,7 @@ def _review(questionnaire: Questionnaire, answers: Answers, options: dict[str, A
             choices.append(
                 questionary.Choice(choice_title(title, width, indent=3), value=question.id)
             )
-        questionary.print("", **_to(options))
+        _say("", **_to(options))
         picked = questionary.select(
             _wrap("Your answers. Change one, or see your result:", width),
             choices=choices,
@@ -158,12 +161,12 @@ def _echo(
     """
     answer = _labels(questionnaire, question, chosen)
     if len(f"? {question.prompt} {answer}") <= width:
-        questionary.print(f"? {question.prompt} ", style="bold", end="", **to)
-        questionary.print(answer, style=ANSWER_STYLE, **to)
+        _say(f"? {question.prompt} ", style="bold", end="", **to)
+        _say(answer, style=ANSWER_STYLE, **to)
     else:
-        questionary.print(textwrap.fill(f"? {question.prompt}", width), style="bold", **to)
+        _say(textwrap.fill(f"? {question.prompt}", width), style="bold", **to)
         answer = textwrap.fill(answer, width, initial_indent="  ", subsequent_indent="  ")
-        questionary.print(answer, style=ANSWER_STYLE, **to)
+        _say(answer, style=ANSWER_STYLE, **to)
 
 
 def choice_title(label: str, width: int, indent: int) -> str:
@@ -187,9 +190,18 @@ def _message(question: Question, counter: str, width: int) -> str:
     return _wrap(f"{counter} {prompt}".strip(), width)
 
 
+def _long_help(question: Question, width: int) -> bool:
+    """A help of more than HELP_LINES lines goes above the question, not under it."""
+    return len(question.help) > HELP_LINES * width or (
+        len(textwrap.wrap(question.help, width)) > HELP_LINES
+    )
+
+
 def _instruction(question: Question, hint: str, width: int) -> str:
-    """Under the question: its help (the question comes first), then the keys."""
-    return "\n" + _wrap(question.help, width, 0) + "\n" + _wrap(hint, width, 0)
+    """Under the question: its help (the question comes first), unless it was too
+    long and is above it, then the keys."""
+    help = "" if _long_help(question, width) else _wrap(question.help, width, 0) + "\n"
+    return "\n" + help + _wrap(hint, width, 0)
 
 
 def _prompt(
@@ -342,6 +354,15 @@ KEEP_PROMPT = "Keep these answers?"
 KEEP_HELP = "If not, you answer every question yourself."
 
 
+def _say(text: str, **options: Any) -> None:
+    """Print a line of the wizard's own, with control characters and text-direction
+    overrides shown as escapes: it echoes the person's own words (pasted text may
+    hold BEL, CSI or U+202E) as well as the knowledge base's."""
+    from advisor.render.sanitise import printable
+
+    questionary.print(printable(text), **options)
+
+
 def ask_description(
     questionnaire: Questionnaire, answers: Answers, **prompt_options: Any
 ) -> tuple[Answers, Described | None]:
@@ -361,7 +382,7 @@ def ask_description(
     filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
     width = max(30, shutil.get_terminal_size().columns - 1)
     if not described.used:
-        questionary.print("I could not take an answer from that; the questions follow.", **to)
+        _say("I could not take an answer from that; the questions follow.", **to)
     for question in questionnaire.questions:  # one line a question, in its order
         taken = [u for u in described.used if u.question == question.id]
         if not taken:
@@ -371,14 +392,14 @@ def ask_description(
         because = dict.fromkeys(w for u in taken for w in u.because)
         words = ", ".join('"' + w + '"' for w in because)
         line = f"\u2713 {worded.prompt} {'; '.join(labels)}"
-        questionary.print(textwrap.fill(line, width, subsequent_indent="  "), **to)
-        questionary.print(
+        _say(textwrap.fill(line, width, subsequent_indent="  "), **to)
+        _say(
             textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),
             style="italic",
             **to,
         )
     if described.used:
-        questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
+        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
         # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
         # after "n" answered the next question with its default.
         keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)

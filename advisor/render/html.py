@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisor.render.sanitise import printable
 from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
 from advisor.views.references import readable
 
@@ -17,11 +18,17 @@ th, td { border: 1px solid #bbb; padding: .4rem; vertical-align: top; text-align
 """
 
 
-def to_html(doc: Document) -> str:
-    """A self-contained page: inline CSS, no scripts, nothing fetched from a network."""
+def e(text: str) -> str:
+    """Text as HTML shows it literally: markup escaped, and control characters and
+    text-direction overrides (which html.escape keeps, and which make a printed
+    page read backwards) shown as escapes, as on a terminal."""
     import html
 
-    e = html.escape
+    return html.escape(printable(text))
+
+
+def to_html(doc: Document) -> str:
+    """A self-contained page: inline CSS, no scripts, nothing fetched from a network."""
     doc = readable(doc)
     out = [
         "<!DOCTYPE html>",

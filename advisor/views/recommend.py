@@ -270,7 +270,9 @@ def closing_short(
     k = catalog.knowledge
     more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
     if report:
-        more.append(Paragraph(f"Report saved to {report}", "bold"))
+        from advisor.render.sanitise import one_line
+
+        more.append(Paragraph(f"Report saved to {one_line(report)}", "bold"))
     return [
         Section("", tuple(more)),
         Section(
