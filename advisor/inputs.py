@@ -24,32 +24,34 @@ from advisor.errors import AdvisorError, DataError
 ANSWERS_LIMIT = 10 * 1024 * 1024  # far beyond any real answers file
 DATA_LIMIT = 256 * 1024 * 1024  # a knowledge-base file
 ARTICLE_LIMIT = 32 * 1024 * 1024  # an article for `data check --against` (a book is ~1 MB)
+WORDS_LIMIT = 64 * 1024  # a description from standard input (far beyond its character limit)
 
 
-def read_user_file(
-    path: Path,
-    limit: int,
-    error: type[AdvisorError],
-    what: str = "file",
-    too_large: str | None = None,
-) -> bytes:
+def read_stdin_text(what: str, limit: int = WORDS_LIMIT) -> str:
+    """Text from standard input (`--describe -`), capped like every other input;
+    bytes that are not UTF-8 become U+FFFD rather than an error later on."""
+    from advisor.errors import UsageProblem
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageProblem(f"{what}: standard input is closed")
+    if sys.stdin.isatty():
+        raise UsageProblem(f"{what}: pipe the text in, e.g. echo 'what is going on' | advisor ...")
+    try:
+        raw = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        raise UsageProblem(f"{what}: cannot read standard input ({exc})") from None
+    if len(raw) > limit:
+        raise UsageProblem(f"{what}: too long (more than {limit:,} bytes)")
+    return bytes(raw).decode("utf-8", errors="replace")
+
+
+def read_user_file(path: Path, limit: int, error: type[AdvisorError], what: str = "file") -> bytes:
     """The bytes of `path` (`-` is standard input), or `error` saying why not;
-    `what` names the file in the not-found message ("answers file"), and
-    `too_large`, if given, is the whole message for more than `limit` bytes.
-    At most `limit` + 1 bytes are ever read."""
+    `what` names the file in the not-found message ("answers file"). At most
+    `limit` + 1 bytes are ever read."""
     if str(path) == "-":
-        if sys.stdin is None:
-            raise error(f"{path}: standard input is closed")
-        try:
-            stdin = sys.stdin.buffer.fileno()
-        except (AttributeError, OSError, ValueError):  # a stream with no descriptor
-            raw = getattr(sys.stdin, "buffer", sys.stdin).read(limit + 1)
-            if isinstance(raw, str):
-                raw = raw.encode("utf-8", "surrogateescape")
-            if len(raw) > limit:
-                raise error(too_large or f"{path}: too large (the limit is {limit:,} bytes)")
-            return raw
-        return _capped(stdin, path, limit, error, too_large)
+        return _capped(sys.stdin.buffer.fileno() if sys.stdin else -1, path, limit, error)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -62,14 +64,11 @@ def read_user_file(
             raise error(f"{path}: is a folder, not a file")
         if stat.S_ISREG(info.st_mode):
             if info.st_size > limit:
-                raise error(
-                    too_large
-                    or f"{path}: too large ({info.st_size:,} bytes; the limit is {limit:,})"
-                )
+                raise error(f"{path}: too large ({info.st_size:,} bytes; the limit is {limit:,})")
         elif not (stat.S_ISFIFO(info.st_mode) and _handed_over(path, info)):
             raise error(f"{path}: not a regular file (a device, FIFO or socket); give a file")
         os.set_blocking(fd, True)
-        return _capped(fd, path, limit, error, too_large)
+        return _capped(fd, path, limit, error)
     finally:
         os.close(fd)
 
@@ -84,9 +83,7 @@ def _handed_over(path: Path, info: os.stat_result) -> bool:
     return (named.st_dev, named.st_ino) != (info.st_dev, info.st_ino)
 
 
-def _capped(
-    fd: int, path: Path, limit: int, error: type[AdvisorError], too_large: str | None
-) -> bytes:
+def _capped(fd: int, path: Path, limit: int, error: type[AdvisorError]) -> bytes:
     if fd < 0:
         raise error(f"{path}: standard input is closed")
     chunks: list[bytes] = []
@@ -96,7 +93,7 @@ def _capped(
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise error(too_large or f"{path}: too large (the limit is {limit:,} bytes)")
+                raise error(f"{path}: too large (the limit is {limit:,} bytes)")
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror}") from None
     return b"".join(chunks)
