@@ -40,8 +40,8 @@ from advisor.cli_options import (
     catalog_of,
     friendly,
 )
-from advisor.completion import RoleArgumentCommand
-from advisor.help_format import AdvisorCommand, AdvisorGroup
+from advisor.completion import CompletingGroup, RoleArgumentCommand
+from advisor.help_format import AdvisorCommand
 from advisor.question_flags import given_flags, questions_command
 from advisor.render.console import print_json
 
@@ -58,7 +58,7 @@ app = typer.Typer(
     "Tab completion (bash, zsh, fish): run advisor --install-completion once, then open a "
     "new terminal.",
     no_args_is_help=True,
-    cls=AdvisorGroup,
+    cls=CompletingGroup,
     rich_markup_mode=None,  # plain help: choices stay readable on narrow screens
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -19,7 +19,7 @@ from typer._click.shell_completion import CompletionItem
 from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
 from advisor.errors import AdvisorError
-from advisor.help_format import AdvisorCommand
+from advisor.help_format import AdvisorCommand, AdvisorGroup
 
 # What no role name needs and a shell reads inside double quotes or between
 # words: backslash, backtick and dollar; and any control, line-breaking or
@@ -236,3 +236,18 @@ def _guarded_install(install: Callable[..., Any]) -> Callable[..., Any]:
             ctx.exit(DATA_ERROR)
 
     return callback
+
+
+class CompletingGroup(AdvisorGroup):
+    """advisor's top-level group: its Tab completion quotes every value for its
+    shell and prints nothing on failure, and its `--install-completion` fails
+    in one line."""
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        run = super()._main_shell_completion
+        complete_quietly(lambda: run(ctx_args, prog_name, complete_var))
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return guard_installer(super().get_params(ctx))

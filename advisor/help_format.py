@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 import typer
 from typer._click.formatting import HelpFormatter as ClickHelpFormatter
@@ -87,17 +86,3 @@ class AdvisorCommand(TyperCommand):
 
 class AdvisorGroup(TyperGroup):
     context_class = AdvisorContext
-
-    def _main_shell_completion(
-        self, ctx_args: Any, prog_name: str, complete_var: Any = None
-    ) -> None:
-        """Tab completion, with every value quoted for its shell (advisor.completion)."""
-        from advisor.completion import complete_quietly
-
-        run = super()._main_shell_completion
-        complete_quietly(lambda: run(ctx_args, prog_name, complete_var))
-
-    def get_params(self, ctx: typer.Context) -> list[Any]:  # type: ignore[override]
-        from advisor.completion import guard_installer
-
-        return guard_installer(super().get_params(ctx))

@@ -189,9 +189,9 @@ def _fake_advisor(folder: Path) -> Path:
             from pathlib import Path
             import typer
             from typer._click.shell_completion import CompletionItem
-            from advisor.help_format import AdvisorGroup
+            from advisor.completion import CompletingGroup
 
-            app = typer.Typer(cls=AdvisorGroup)
+            app = typer.Typer(cls=CompletingGroup)
 
             def names(ctx, param, incomplete):
                 every = json.loads(Path("names.json").read_text())
