@@ -5,8 +5,9 @@ Completion runs a whole process on every Tab, so it loads only the roles.
 
 Names come from a knowledge base that someone else may write, and zsh evaluates
 what a completer prints (twice), so every value is quoted for its shell by one
-function (`quoted_for`), and a name no shell could be handed safely is not
-offered at all (`completable`, which the loader and `data check` use too).
+function (`quoted_for`), and a name with a character a shell reads is not
+offered at all (`knowledge.names.completes_safely`, which the loader and
+`data check` use to refuse it).
 """
 
 from __future__ import annotations
@@ -20,25 +21,6 @@ from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
 from advisor.errors import AdvisorError
 from advisor.help_format import AdvisorCommand, AdvisorGroup
-
-# What no role name needs and a shell reads inside double quotes or between
-# words: backslash, backtick and dollar; and any control, line-breaking or
-# invisible character (no shell protocol carries them).
-_NOT_COMPLETABLE = re.compile(
-    "[\\\\`$\\x00-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]"
-)
-
-
-def completable(name: str) -> bool:
-    """Whether a role, title or alias name can be offered by Tab completion in
-    bash, zsh and fish as a plain word: it holds none of backslash, backtick,
-    `$`, a control, line-breaking or invisible character, and its folded form
-    (what completion offers) is not empty and does not start with `~`. The
-    loader and `data check` refuse a name for which this is false, and
-    completion never offers one."""
-    from advisor.knowledge.catalog import normalise
-
-    return _NOT_COMPLETABLE.search(name) is None and _carried(normalise(name))
 
 
 def _carried(value: str) -> bool:
@@ -61,9 +43,10 @@ def quoted_for(shell: str, value: str, help: str = "") -> str:
     over its `((...))` list: here the item is single-quoted for the inner
     evaluation, with `\\` escaped and `:` escaped twice (`_arguments` reads one
     backslash, `_describe` the other); `_SafeZsh` quotes the whole list for the
-    outer one. fish evaluates nothing: the value goes as it
-    is. A line break or tab can be carried by none of them; no such name is
-    offered (see `completable`).
+    outer one. fish evaluates nothing: the value goes as it is. A line break
+    or tab can be carried by none of them; no such value is offered
+    (`_carried`), and the loader refuses a name with any character a shell
+    reads (`knowledge.names.completes_safely`).
     """
     if shell == "bash":
         return re.sub(r"([^A-Za-z0-9_.,:/=+@%-])", r"\\\1", value)
@@ -136,20 +119,22 @@ def role_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
     A role id also matches on a later word, so `adv` offers patient-advocate as
     well as the alias advocate.
     """
+    from advisor.knowledge.names import completes_safely
+
     catalog = _catalog(ctx)
     key = incomplete.lower()
     ids = [r.id for r in catalog.roles if key and f"-{key}" in f"-{r.id}"]
     found = dict.fromkeys([*ids, *(n for n in catalog.names if n.startswith(key))])
-    return [n for n in found if n not in given and completable(n)]
+    # The loader refuses such names already (names.completes_safely); a name is
+    # checked again here because this is where it would reach a shell.
+    return [n for n in found if n not in given and completes_safely(n)]
 
 
 def need_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
     """The needs routes serve (`routes --need`); after a comma, the next one."""
-    from advisor.knowledge.catalog import need_ids
-
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
-    needs = sorted(need_ids(_catalog(ctx).questionnaire))
+    needs = sorted(_catalog(ctx).questionnaire.needs())
     return [prefix + n for n in needs if n.startswith(last.lower())]
 
 

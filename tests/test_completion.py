@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from advisor.completion import completable, quoted_for
+from advisor.completion import quoted_for
 from hostile import advisor, copy_kb, edit
 
 BIN = Path(sys.executable).parent
@@ -308,15 +308,41 @@ def test_hostile_names_are_inserted_literally_and_run_nothing(tmp_path: Path, sh
 
 
 @pytest.mark.parametrize("shell", list(SHELLS))
-def test_a_hostile_knowledge_base_runs_nothing_and_offers_its_safe_names(
+def test_a_knowledge_base_with_quotes_in_its_names_completes_them_literally(
     tmp_path: Path, shell: str
 ) -> None:
-    """DEF-40 end to end, with the real advisor: aliases a third party wrote
-    (quotes, `;`, globs and, while the loader still takes them, backslashes and
-    `$(...)`) run nothing; the safe names are still offered."""
+    """DEF-40 end to end, with the real advisor: names the loader allows that a
+    shell still reads (an apostrophe, parentheses, `+`, `:`) are offered, and
+    inserted so that the command gets the name itself."""
+    kb = copy_kb(tmp_path)
+    names = ["o'brien", "care (rn)", "nurse+social", "team:lead"]
+    edit(kb / "roles.json", lambda d: d["roles"][0]["aliases"].extend(names))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "advisor").symlink_to(ADVISOR or "advisor")
+    child = _shell(shell, bin_dir)
+    try:
+        export = "set -x ADVISOR_DATA " if shell == "fish" else "export ADVISOR_DATA="
+        child.sendline(f"{export}'{kb}'")
+        shown = _offered(child, "advisor show ")
+        child.send("advisor show o\t --json\r")  # one name starts with o: inserted whole
+        ran = _settled(child)
+    finally:
+        child.close(force=True)
+    assert "patient-advocate" in shown and _as_listed(shell, "o'brien") in shown
+    assert '"id": "patient-advocate"' in ran  # `show o'brien` found the role
+
+
+@pytest.mark.parametrize("shell", list(SHELLS))
+def test_a_knowledge_base_with_shell_code_in_its_names_runs_nothing(
+    tmp_path: Path, shell: str
+) -> None:
+    """DEF-40, N65: with zsh, Tab ran `true>pwned` written into an alias. The
+    loader now refuses such names (knowledge.names), so Tab offers nothing from
+    that knowledge base, prints nothing on the line, and runs nothing."""
     kb = copy_kb(tmp_path)
     edit(kb / "roles.json", lambda d: d["roles"][0]["aliases"].extend(
-        ["it's", "x;touch pwned", "u*", "a\\", ");touch pwned;ws=(x\\", "$(touch pwned)"]
+        ["a\\", ");touch pwned;ws=(x\\", "$(touch pwned)", "`touch pwned`"]
     ))  # fmt: skip
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -326,34 +352,10 @@ def test_a_hostile_knowledge_base_runs_nothing_and_offers_its_safe_names(
         export = "set -x ADVISOR_DATA " if shell == "fish" else "export ADVISOR_DATA="
         child.sendline(f"{export}'{kb}'")
         shown = _offered(child, "advisor show ")
-        inserted = _offered(child, "advisor show nurse-ca")
     finally:
         child.close(force=True)
     assert not list(bin_dir.glob("pwned*")) and not list(tmp_path.glob("pwned*"))
-    assert "patient-advocate" in shown and _as_listed(shell, "it's") in shown
-    assert "nurse-case-manager" in inserted
-
-
-@pytest.mark.parametrize(
-    ("name", "ok"),
-    [
-        ("patient-advocate", True),
-        ("Aging Life Care Manager", True),  # offered folded: aging-life-care-manager
-        ("it's", True),
-        ("x;y", True),
-        ("a\\", False),
-        ("$(id)", False),
-        ("`id`", False),
-        ("a\nb", False),
-        ("a\tb", False),
-        ("a\u200bb", False),
-        ("", False),
-        ("~root", False),  # fish would expand it
-        ("---", False),  # folds to nothing
-    ],
-)
-def test_completable_says_which_names_a_shell_can_be_handed(name: str, ok: bool) -> None:
-    assert completable(name) is ok
+    assert "Traceback" not in shown and "error" not in shown
 
 
 @pytest.mark.parametrize(

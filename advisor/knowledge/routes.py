@@ -5,13 +5,27 @@ Read only by the commands that show routes (`routes`, `show`, `recommend`), so
 `roles` and `compare` never build these models.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Annotated, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
-from advisor.knowledge.models import Fact, Slug, Strict, Text
+from advisor.knowledge.models import (
+    Fact,
+    Name,
+    Problem,
+    RoleId,
+    Slug,
+    Strict,
+    Text,
+    context_value,
+    name_clashes,
+    raise_problems,
+)
+
+if TYPE_CHECKING:
+    from advisor.knowledge.questions import Questionnaire
 
 CostValue = Literal["free", "included", "low-cost", "cost-sharing", "unknown"]
 # Where a route matters most; a person's `setting` answer is matched against these.
@@ -29,13 +43,13 @@ class Cost(Fact):
 class StandsIn(Fact):
     """Which of the four roles the route stands in for, and how far."""
 
-    roles: Annotated[list[Slug], Field(min_length=1)]
+    roles: Annotated[list[RoleId], Field(min_length=1)]
 
 
 class Route(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     what: Fact
     who: Fact
     needs: Annotated[list[Slug], Field(min_length=1)]  # the needs it serves, most central first
@@ -56,7 +70,7 @@ class PaidPrivately(Fact):
     """A role that is usually paid for privately: said plainly when someone wants
     help that comes with their care or insurance."""
 
-    role: Slug
+    role: RoleId
 
 
 class RouteBook(Strict):
@@ -64,6 +78,30 @@ class RouteBook(Strict):
     scope: Text
     paid_privately: list[PaidPrivately] = []
     routes: list[Route]
+
+    @model_validator(mode="after")
+    def _cross_check(self, info: ValidationInfo) -> "RouteBook":
+        """Ids and names unique; with the questionnaire in the context (`data check`,
+        and `Catalog.routes` through `questionnaire_problems`), what it must match."""
+        problems = list(name_clashes("routes", self.routes, "route"))
+        questionnaire = context_value(info, "questionnaire")
+        if questionnaire is not None:
+            problems += self.questionnaire_problems(questionnaire)
+        raise_problems(self, problems)
+        return self
+
+    def questionnaire_problems(self, questionnaire: "Questionnaire") -> Iterator[Problem]:
+        """The checks against the situation questionnaire: every need a route serves
+        is one of its needs. The loader reads routes without the questionnaire for
+        `show`, and runs these when a command first reads both."""
+        known = questionnaire.needs()
+        for ri, route in enumerate(self.routes):
+            for ni, need in enumerate(route.needs):
+                if need not in known:
+                    yield (
+                        ("routes", ri, "needs", ni),
+                        f"unknown need {need!r} (see questions.json)",
+                    )
 
 
 class RouteAdvice(NamedTuple):
