@@ -374,24 +374,44 @@ def test_one_function_quotes_a_value_for_each_shell(shell: str, value: str, sent
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("shell", "broken"),
     [
-        ["--data", "{loop}", "compare", "adv"],
-        ["compare", "adv"],  # with ADVISOR_DATA at the loop
+        ("bash", "loop"),  # DEF-46: a traceback landed on the line being typed
+        ("zsh", "loop"),
+        ("fish", "loop"),
+        ("bash", "fifo-roles"),  # N67 (passed): a FIFO as roles.json
+        ("bash", "missing"),
+        ("zsh", "oversized-roles"),  # N67 (passed): a roles.json beyond the cap
     ],
 )
-def test_tab_with_an_unresolvable_data_folder_prints_nothing(
-    tmp_path: Path, args: list[str]
+@pytest.mark.parametrize("how", ["--data", "ADVISOR_DATA"])
+def test_tab_with_a_broken_data_folder_prints_nothing(
+    tmp_path: Path, shell: str, broken: str, how: str
 ) -> None:
-    """DEF-46, N67: a symlink loop as --data or ADVISOR_DATA used to print a
-    traceback onto the line being typed."""
-    loop = tmp_path / "loop"
-    loop.symlink_to(loop)
-    words = " ".join(["advisor", *(a.replace("{loop}", str(loop)) for a in args)])
-    env = {"_ADVISOR_COMPLETE": "complete_bash", "COMP_WORDS": words,
-           "COMP_CWORD": str(len(words.split()) - 1), "ADVISOR_DATA": str(loop)}  # fmt: skip
-    result = advisor(env=env)
-    assert result.stderr == b"" and result.stdout.strip() == b"", result
+    """Whatever is wrong with the knowledge base, Tab offers none of its names
+    and prints nothing (typer falls back to file names in zsh and fish)."""
+    folder = tmp_path / "kb"
+    if broken == "loop":
+        folder.symlink_to(folder)
+    elif broken == "missing":
+        pass
+    else:
+        folder = copy_kb(tmp_path)
+        (folder / "roles.json").unlink()
+        if broken == "fifo-roles":
+            os.mkfifo(folder / "roles.json")
+        else:
+            with (folder / "roles.json").open("wb") as handle:
+                handle.truncate(300 * 1024 * 1024)
+    words = ["advisor", *(["--data", str(folder)] if how == "--data" else []), "show", "adv"]
+    env = {"_ADVISOR_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": " ".join(words)}
+    env.update(COMP_WORDS=" ".join(words), COMP_CWORD=str(len(words) - 1))
+    env.update(_TYPER_COMPLETE_FISH_ACTION="get-args")
+    if how == "ADVISOR_DATA":
+        env["ADVISOR_DATA"] = str(folder)
+    result = advisor(env=env, timeout=20)
+    assert result.stderr == b"", result.stderr
+    assert b"advocate" not in result.stdout and b"Traceback" not in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -257,3 +257,53 @@ def test_malformed_answers_files_are_one_line(
     assert result.exit_code == 2, result.output
     assert said in result.stderr and len(result.stderr.splitlines()) == 1
     assert len(result.stderr) < 300
+
+
+# The review's other reading probes, which pass: each stays one line, exit 2 (a
+# usage problem) or 1 (the knowledge base), with nothing of the input echoed.
+PROBES = {
+    "N2 description of 2001 characters": (["recommend", "--no-input", "--describe", "a" * 2001], 2),
+    "N7 --describe - with stdin closed": (["recommend", "--no-input", "--describe", "-"], 2),
+    "N72 --describe - and --answers -": (
+        ["recommend", "--no-input", "--describe", "-", "--answers", "-"], 2),
+    "N73 blank description": (["recommend", "--no-input", "--describe", "   "], 2),
+    "N73 punctuation only": (["recommend", "--no-input", "--describe", "?!... --"], 2),
+    "N78 --answers /proc/self/environ": (
+        ["recommend", "--no-input", "--answers", "/proc/self/environ"], 2),
+    "N78 --answers /proc/self/mem": (["recommend", "--no-input", "--answers", "/proc/self/mem"], 2),
+    "N78 --answers /proc/self/status": (
+        ["recommend", "--no-input", "--answers", "/proc/self/status"], 2),
+    "N33 --data a FIFO": (["--data", "{fifo}", "roles"], 1),
+    "N33 data check a FIFO": (["data", "check", "{fifo}"], 2),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("probe", list(PROBES))
+def test_other_reading_probes_stay_one_line(tmp_path: Path, probe: str) -> None:
+    args, code = PROBES[probe]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    args = [a.replace("{fifo}", str(fifo)) for a in args]
+    stdin = None if "closed" in probe else subprocess.DEVNULL
+    if stdin is None:
+        script = "import os, runpy, sys; os.close(0); sys.argv = ['advisor', *sys.argv[1:]]; "
+        script += "runpy.run_module('advisor', run_name='__main__')"
+        result = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, timeout=30, check=False
+        )
+    else:
+        result = _limited(*args)
+    err = result.stderr.decode()
+    assert result.returncode == code, err
+    lines = [line for line in err.splitlines() if line and not line.startswith("note: ")]
+    assert len(lines) <= 2 and "Traceback" not in err, err  # data check: a count line too
+    assert "PATH=" not in err and "VmPeak" not in err  # nothing of /proc echoed
+
+
+def test_an_endless_pipe_of_blanks_as_answers_is_refused() -> None:
+    """N79: `--answers <(yes '  ')` is read up to its limit, then refused."""
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m advisor recommend --no-input --answers <(yes '  ')"],
+        capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2 and b"too large" in result.stderr, result.stderr
