@@ -378,6 +378,25 @@ KEEP_PROMPT = "Keep these answers?"
 KEEP_HELP = "If not, you answer every question yourself."
 
 
+def _visible_controls() -> Any:
+    """What the describe prompt shows of pasted text: C1 controls and text-direction
+    overrides as U+FFFD, one character for one so the cursor stays in place
+    (prompt_toolkit already shows the C0 controls as ^G and the like)."""
+    import re
+
+    from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+
+    hidden = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+    class VisibleControls(Processor):
+        def apply_transformation(self, ti: TransformationInput) -> Transformation:
+            return Transformation(
+                [(f[0], hidden.sub("\ufffd", f[1]), *f[2:]) for f in ti.fragments]
+            )
+
+    return VisibleControls()
+
+
 def _say(text: str, **options: Any) -> None:
     """Print a line of the wizard's own, with control characters and text-direction
     overrides shown as escapes: it echoes the person's own words (pasted text may
@@ -399,7 +418,9 @@ def ask_description(
         return answers, None
     to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
     # run(handle_sigint=False), as in ask(): a `kill -INT` interrupts like Ctrl-C.
-    prompt = questionary.text(DESCRIBE_PROMPT, **prompt_options)
+    prompt = questionary.text(
+        DESCRIBE_PROMPT, input_processors=[_visible_controls()], **prompt_options
+    )
     text = prompt.application.run(handle_sigint=False)
     if not text or not text.strip():
         return answers, None
