@@ -156,15 +156,12 @@ HOSTILE_NAMES = [
     "$(touch pwned)",
     "\\$(touch pwned)",
     "`touch pwned`",
-    "it's",
-    'say"q"',
+    'it\'s "q"',
     "x;touch pwned",
     "a\\:b:c",
-    "u*",
     "!!",
-    "a~root",
     "'\\''",
-    "é&(x)|y>z",
+    "é&(x)|y>z*",
 ]
 # Some shell's protocol cannot carry these: they are never offered.
 FORGED = ["one\ntouch pwned", "tab\there", "~root"]
@@ -301,7 +298,7 @@ def test_hostile_names_are_inserted_literally_and_run_nothing(tmp_path: Path, sh
         (tmp_path / "names.json").write_text(json.dumps(HOSTILE_NAMES + FORGED))
         (tmp_path / "all").write_text("")  # the whole list at once
         listed = _offered(child, "advisor show ")
-        assert _as_listed(shell, "it's") in listed and "touch pwned\n" not in listed
+        assert _as_listed(shell, "!!") in listed and "touch pwned\n" not in listed
     finally:
         child.close(force=True)
     assert not list(tmp_path.glob("pwned*")), "a completion reply ran as code"
