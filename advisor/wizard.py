@@ -51,6 +51,30 @@ def terminal_options() -> dict[str, Any]:
     return {"output": create_output(stdout=tty)}
 
 
+def interview(
+    questionnaire: Questionnaire, answers: Answers, described: Described | None
+) -> tuple[Answers, Described | None]:
+    """The terminal's way to ask (`intake.Ask`): what is going on, in the person's
+    own words (unless a description was given already), then every question not
+    yet answered, then the review."""
+    waiting_for_a_person()
+    options = terminal_options()
+    introduce(**options)
+    if described is None:
+        answers, described = ask_description(questionnaire, answers, **options)
+    return ask(questionnaire, answers, **options), described
+
+
+def waiting_for_a_person() -> None:
+    """The run is about to wait for answers and may last minutes: collect cyclic
+    garbage again (entry.py turned it off for start-up), leaving what start-up
+    built out of every collection."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def introduce(**prompt_options: Any) -> None:
     """One line before the first question: Esc and q do nothing in a prompt, so say
     how to stop."""
@@ -360,18 +384,17 @@ def ask_description(
         return answers, None
     filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
     width = max(30, shutil.get_terminal_size().columns - 1)
+    from advisor.views.understood import language_line, understood_lines
+
+    said = language_line(described)
+    if said:
+        questionary.print(textwrap.fill(said, width), **to)
     if not described.used:
         questionary.print("I could not take an answer from that; the questions follow.", **to)
-    for question in questionnaire.questions:  # one line a question, in its order
-        taken = [u for u in described.used if u.question == question.id]
-        if not taken:
-            continue
-        worded = questionnaire.worded(question, filled)  # "your care" or "their care"
-        labels = [worded.label(u.answer) for u in taken]
-        because = dict.fromkeys(w for u in taken for w in u.because)
-        words = ", ".join('"' + w + '"' for w in because)
-        line = f"\u2713 {worded.prompt} {'; '.join(labels)}"
-        questionary.print(textwrap.fill(line, width, subsequent_indent="  "), **to)
+    for line in understood_lines(questionnaire, described, filled):  # one line a question
+        words = ", ".join('"' + w + '"' for w in line.words)
+        text_line = f"\u2713 {line.prompt} {'; '.join(line.answers)}"
+        questionary.print(textwrap.fill(text_line, width, subsequent_indent="  "), **to)
         questionary.print(
             textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),
             style="italic",

@@ -1,6 +1,6 @@
 """The shape of every command's `--json`, as pydantic models, for JSON Schema.
 
-`render/json.py` builds the output as plain dictionaries (cheap at start-up);
+Each view (advisor/views/) builds its output as plain dictionaries (cheap at start-up);
 these models describe it so that `advisor schema COMMAND` can print a JSON
 Schema generated from them rather than written by hand. A test validates each
 command's real output against its model with unknown keys forbidden, so the
@@ -189,6 +189,13 @@ class Understood(Shape):
     because: str
 
 
+class SetAside(Shape):
+    question: str
+    answer: str
+    words: str
+    why: str = Field(description="negated, past, hypothetical, about someone else, another sense")
+
+
 class RecommendOutput(Ranking):
     """`advisor recommend --json`; `understood` and `not_understood` with --describe only."""
 
@@ -197,6 +204,11 @@ class RecommendOutput(Ranking):
     paid_privately_note: PaidPrivately | None
     understood: list[Understood] | None = Field(default=None, description="with --describe")
     not_understood: list[str] | None = Field(default=None, description="with --describe")
+    set_aside: list[SetAside] | None = Field(
+        default=None, description="with --describe: cues found but not taken, and why"
+    )
+    language: str | None = Field(default=None, description="with --describe: en, es or none")
+    languages: list[str] | None = Field(default=None, description="with --describe")
 
 
 class RoutesOutput(About):
@@ -238,6 +250,7 @@ class MapOutput(About):
     axes: Axes
     roles: list[MapRole]
     you: Point | None
+    sources: list[Source] = Field(description="the sources of the roles' places (added in 0.2)")
 
 
 OUTPUTS: dict[str, Any] = {

@@ -1,21 +1,20 @@
-"""Free and low-cost routes, and other titles people meet, as documents: the
-`routes` command, the alternatives on a role's page, the routes among a
-recommendation's next steps, and the page `show` gives for a title."""
+"""Free and low-cost routes: the `routes` command, and the routes shown on a
+role's page, on another title's page and among a recommendation's next steps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.answers import Answers
+from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
 from advisor.knowledge.catalog import Catalog
-from advisor.knowledge.models import Fact, Role
+from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
+from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
-    from advisor.knowledge.titles import Title
+    from advisor.answers import Answers
 
 # The situation questions whose answers steer which routes come first.
 SETTING_QUESTION = "setting"
@@ -46,19 +45,23 @@ def route_items(catalog: Catalog, route: Route) -> Bullets:
     """One route in full: what it is, who qualifies, cost, how to reach it."""
     return Bullets(
         (
-            f"What it is: {cite(route.what)}",
-            f"Who qualifies: {cite(route.who)}",
-            f"Cost to you: {cite(route.cost)}",
-            "How to reach it: " + " ".join(cite(f) for f in route.reach),
-            f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. "
-            f"{cite(route.stands_in_for)}",
+            cite(route.what, "What it is: "),
+            cite(route.who, "Who qualifies: "),
+            cite(route.cost, "Cost to you: "),
+            joined(
+                *(cite(f, " " if i else "How to reach it: ") for i, f in enumerate(route.reach))
+            ),
+            cite(
+                route.stands_in_for,
+                f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. ",
+            ),
         )
     )
 
 
-def route_line(route: Route) -> str:
+def route_line(route: Route) -> tuple[Run, ...]:
     """One route in a line: its name, cost and first way to reach it."""
-    return f"{route.name}. Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
+    return joined(cite(route.cost, f"{route.name}. Cost: "), cite(route.reach[0], " How: "))
 
 
 COST_WORDS = {
@@ -70,7 +73,7 @@ COST_WORDS = {
 }
 
 
-def route_short(route: Route) -> str:
+def route_short(route: Route) -> tuple[Run, ...]:
     """A route for the short result: its name, what it costs in a word or two
     (cited to the cost fact) and the first way to reach it."""
     cost, reach = route.cost, route.reach[0]
@@ -81,30 +84,58 @@ def route_short(route: Route) -> str:
         value = "no fee named"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
-    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    sources = tuple(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
     return (
         f"{route.name} — {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
-        f"{reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+        f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
+        Cite(sources),
     )
 
 
-def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
+def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> tuple[Run, ...]:
     """Said plainly: they want covered help, and the top role usually is not."""
     role = catalog.role(note.role).name.lower()
-    return (
+    said = (
         f"You said help should come with your care or insurance, but a {role} is usually "
-        f"paid for privately. {cite(note)}"
+        "paid for privately. "
     )
+    return cite(note, said)
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:
     return [f for r in routes for f in (r.what, r.who, r.cost, *r.reach, r.stands_in_for)]
 
 
+def routes_view(catalog: Catalog, needs: Sequence[str], role: Role | None) -> View:
+    """`advisor routes`: every route that serves these needs (and stands in for
+    `role`), in full, on screen and in JSON."""
+    routes = chosen_routes(catalog, needs, role)
+    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
+    return View(
+        lambda: routes_document(catalog, routes, needs, role, sources),
+        lambda: {"routes": dumped(routes), "sources": sources_json(sources), **about(catalog)},
+    )
+
+
+def chosen_routes(catalog: Catalog, needs: Sequence[str], role: Role | None) -> tuple[Route, ...]:
+    from advisor.knowledge.routes import routes_for
+
+    chosen = routes_for(catalog.routes, needs, payment="not-sure")
+    if role is not None:
+        chosen = tuple(r for r in chosen if role.id in r.stands_in_for.roles)
+        if not needs:
+            chosen = routes_for(catalog.routes, role=role.id, payment="not-sure")
+    return chosen
+
+
 def routes_document(
-    catalog: Catalog, routes: Sequence[Route], needs: Sequence[str], role: Role | None
+    catalog: Catalog,
+    routes: Sequence[Route],
+    needs: Sequence[str],
+    role: Role | None,
+    sources: list[Source],
 ) -> Document:
-    """`advisor routes`: every route that matches, in full."""
+    """Every route that matches, in full."""
     asked = []
     if needs:
         labels = catalog.questionnaire.needs()
@@ -122,22 +153,29 @@ def routes_document(
         blocks.append(Paragraph("No route in the knowledge base matches."))
     sections = [Section("", tuple(blocks))]
     sections += [Section(r.name, (route_items(catalog, r),)) for r in routes]
-    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
     return Document("Free and low-cost routes", (*sections, *closing_sections(catalog, sources)))
 
 
-def alternatives_section(catalog: Catalog, role: Role) -> tuple[Section, list[Fact]]:
-    """`show ROLE`: the free or low-cost routes that stand in for this role."""
+def role_routes(catalog: Catalog, role: Role) -> tuple[Route, ...]:
+    """The free or low-cost routes that stand in for this role."""
     from advisor.knowledge.routes import routes_for
 
-    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    return routes_for(catalog.route_book, role=role.id, payment="not-sure")
+
+
+def line_facts(routes: Sequence[Route]) -> list[Fact]:
+    """The facts a route shows in one line (`route_line`): its cost and first way to reach it."""
+    return [f for r in routes for f in (r.cost, r.reach[0])]
+
+
+def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
+    """`show ROLE`: the free or low-cost routes that stand in for this role."""
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
-        Paragraph(f"More: advisor routes --role {role.id}", "dim"),
+        Paragraph(f"More: advisor routes --role {role.id}", "quiet"),
     )
-    facts: list[Fact] = [f for r in routes for f in (r.cost, r.reach[0])]
-    return Section("Free or low-cost alternatives", blocks), facts
+    return Section("Free or low-cost alternatives", blocks)
 
 
 def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
@@ -145,62 +183,17 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     when the top role is usually paid privately but help should be covered."""
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     if advice.routes:
         blocks.append(Bullets(tuple(route_line(r) for r in advice.routes)))
-        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "dim"))
+        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]
 
 
 def advice_facts(advice: RouteAdvice) -> list[Fact]:
-    facts: list[Fact] = [f for r in advice.routes for f in (r.cost, r.reach[0])]
+    facts = line_facts(advice.routes)
     if advice.warning is not None:
         facts.append(advice.warning)
     return facts
-
-
-def title_document(catalog: Catalog, title: Title) -> Document:
-    """`show navigator`: another title, the role it is closest to and how it differs."""
-    closest = catalog.role(title.closest.role)
-    also = [catalog.role(r).name.lower() for r in title.closest.also]
-    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
-    if also:
-        lead += f"; also like a {' and a '.join(also)}"
-    sections = [
-        Section(
-            "In short",
-            (
-                *(
-                    (Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"),)
-                    if title.aliases
-                    else ()
-                ),
-                Paragraph(f"{lead}."),
-                Paragraph(f"How it differs: {cite(title.closest)}"),
-            ),
-            highlight=True,
-        ),
-        Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
-    ]
-    routes = [r for r in catalog.route_book.routes if r.id in title.routes]
-    if routes:
-        sections.append(
-            Section("Free or low-cost routes", (Bullets(tuple(route_line(r) for r in routes)),))
-        )
-    sections.append(
-        Section(
-            "More",
-            (
-                Paragraph(
-                    f"advisor show {closest.id} (the closest role), "
-                    f"advisor compare {closest.id} ROLE, advisor routes"
-                ),
-            ),
-        )
-    )
-    facts = [*title.what, title.closest, *(f for r in routes for f in (r.cost, r.reach[0]))]
-    sources = catalog.cited(*facts, catalog.knowledge.loose_titles)
-    sections += closing_sections(catalog, sources)
-    return Document(f"{title.name} ({title.id})", tuple(sections))
