@@ -16,7 +16,7 @@ that `advisor data check` could not read).
 
 from collections.abc import Container, Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -97,6 +97,11 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pat
 PlainText = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceIds = Annotated[list[Slug], Field(min_length=1), AfterValidator(known_sources)]
+
+
+def context_value(info: ValidationInfo, key: str) -> Any:
+    """What the loader passed as `key` (see the module docstring), or None."""
+    return info.context.get(key) if info.context else None
 
 
 def known(info: ValidationInfo, key: str) -> Container[str] | None:

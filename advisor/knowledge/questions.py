@@ -147,7 +147,13 @@ class Question(Strict):
         option = self.option(option_id)
         return option.label if option else option_id
 
-    def problems(self) -> Iterator[Problem]:
+    @model_validator(mode="after")
+    def _cross_check(self, info: ValidationInfo) -> "Question":
+        if not checked_already(info):
+            raise_problems(self, self._problems())
+        return self
+
+    def _problems(self) -> Iterator[Problem]:
         """Option ids and aliases name one option; a cue names one option, and
         `covers` others of a single-choice question; reworded labels are of real
         options; the flag is not one of advisor's own."""
@@ -277,7 +283,6 @@ class Questionnaire(Strict):
         options: dict[str, set[str]] = {}
         flags: set[str] = set()
         for qi, question in enumerate(self.questions):
-            yield from ((("questions", qi, *loc), text) for loc, text in question.problems())
             if question.id in options:
                 yield ("questions", qi, "id"), f"duplicate question {question.id!r}"
             options.setdefault(question.id, {o.id for o in question.options} - {self.unsure})
