@@ -387,10 +387,12 @@ def ask_description(
     from advisor.views.understood import language_line, understood_lines
 
     said = language_line(described)
+    if said and not described.used:
+        said += " The questions follow."
+    elif not described.used:
+        said = "I could not take an answer from that; the questions follow."
     if said:
         questionary.print(textwrap.fill(said, width), **to)
-    if not described.used:
-        questionary.print("I could not take an answer from that; the questions follow.", **to)
     for line in understood_lines(questionnaire, described, filled):  # one line a question
         words = ", ".join('"' + w + '"' for w in line.words)
         text_line = f"\u2713 {line.prompt} {'; '.join(line.answers)}"
