@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 # it (20 000 characters: a minute); a prompt longer than this is printed above.
 LONG_PROMPT = 500
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
-MAX_TEXT = 2000  # characters of a description that are read
 NONE_OF_THESE = "None of these / not sure"
 SHOW_RESULT = "Show my result"
 PICK_HINT = "(↑ ↓ to move, Enter to choose)"
@@ -62,6 +61,8 @@ def interview(
     introduce(**options)
     if described is None:
         answers, described = ask_description(questionnaire, answers, **options)
+    else:  # --describe: say what was understood before asking the rest
+        show_understood(questionnaire, described, answers, **options)
     return ask(questionnaire, answers, **options), described
 
 
@@ -382,7 +383,29 @@ def ask_description(
     text = prompt.application.run(handle_sigint=False)
     if not text or not text.strip():
         return answers, None
-    filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
+    from advisor.intake import MAX_DESCRIPTION
+
+    filled, described = fill(questionnaire, answers, read(text[:MAX_DESCRIPTION], questionnaire))
+    width = max(30, shutil.get_terminal_size().columns - 1)
+    if len(text) > MAX_DESCRIPTION:
+        cut = f"Only the first {MAX_DESCRIPTION:,} characters were read ({len(text):,} typed)."
+        questionary.print(textwrap.fill(cut, width), **to)
+    show_understood(questionnaire, described, filled, **prompt_options)
+    if described.used:
+        questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
+        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
+        # after "n" answered the next question with its default.
+        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
+        if not keep.application.run(handle_sigint=False):
+            return answers, None
+    return filled, described
+
+
+def show_understood(
+    questionnaire: Questionnaire, described: Described, filled: Answers, **prompt_options: Any
+) -> None:
+    """What was understood from the person's words, one line a question, with the words."""
+    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
     width = max(30, shutil.get_terminal_size().columns - 1)
     from advisor.views.understood import language_line, understood_lines
 
@@ -402,11 +425,3 @@ def ask_description(
             style="italic",
             **to,
         )
-    if described.used:
-        questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
-        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
-        # after "n" answered the next question with its default.
-        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
-        if not keep.application.run(handle_sigint=False):
-            return answers, None
-    return filled, described
