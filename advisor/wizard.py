@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 LONG_PROMPT = 500
 HELP_LINES = 4  # more, and a question's help is printed once above it
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
-MAX_TEXT = 2000  # characters of a description that are read
 NONE_OF_THESE = "None of these / not sure"
 SHOW_RESULT = "Show my result"
 PICK_HINT = "(↑ ↓ to move, Enter to choose)"
@@ -63,6 +62,8 @@ def interview(
     introduce(**options)
     if described is None:
         answers, described = ask_description(questionnaire, answers, **options)
+    else:  # --describe: say what was understood before asking the rest
+        show_understood(questionnaire, described, answers, **options)
     return ask(questionnaire, answers, **options), described
 
 
@@ -424,15 +425,39 @@ def ask_description(
     text = prompt.application.run(handle_sigint=False)
     if not text or not text.strip():
         return answers, None
-    filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
+    from advisor.intake import MAX_DESCRIPTION
+
+    filled, described = fill(questionnaire, answers, read(text[:MAX_DESCRIPTION], questionnaire))
+    width = max(30, shutil.get_terminal_size().columns - 1)
+    if len(text) > MAX_DESCRIPTION:
+        cut = f"Only the first {MAX_DESCRIPTION:,} characters were read ({len(text):,} typed)."
+        _say(textwrap.fill(cut, width), **to)
+    show_understood(questionnaire, described, filled, **prompt_options)
+    if described.used:
+        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
+        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
+        # after "n" answered the next question with its default.
+        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
+        if not keep.application.run(handle_sigint=False):
+            return answers, None
+    return filled, described
+
+
+def show_understood(
+    questionnaire: Questionnaire, described: Described, filled: Answers, **prompt_options: Any
+) -> None:
+    """What was understood from the person's words, one line a question, with the words."""
+    to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
     width = max(30, shutil.get_terminal_size().columns - 1)
     from advisor.views.understood import language_line, understood_lines
 
     said = language_line(described)
+    if said and not described.used:
+        said += " The questions follow."
+    elif not described.used:
+        said = "I could not take an answer from that; the questions follow."
     if said:
         _say(textwrap.fill(said, width), **to)
-    if not described.used:
-        _say("I could not take an answer from that; the questions follow.", **to)
     for line in understood_lines(questionnaire, described, filled):  # one line a question
         words = ", ".join('"' + w + '"' for w in line.words)
         text_line = f"\u2713 {line.prompt} {'; '.join(line.answers)}"
@@ -442,11 +467,3 @@ def ask_description(
             style="italic",
             **to,
         )
-    if described.used:
-        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
-        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
-        # after "n" answered the next question with its default.
-        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
-        if not keep.application.run(handle_sigint=False):
-            return answers, None
-    return filled, described

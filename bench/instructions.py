@@ -16,7 +16,15 @@ import shutil
 import subprocess
 import sys
 
-from startup import CASE_ENV, CASES, FLOOR, advisor_command, compile_package
+from startup import (
+    CASE_ENV,
+    CASES,
+    DESCRIBE_CASES,
+    DESCRIBED_AGAINST,
+    FLOOR,
+    advisor_command,
+    compile_package,
+)
 
 
 def instructions(command: list[str], env: dict[str, str]) -> int:
@@ -46,9 +54,15 @@ def main() -> int:
     floor = instructions(FLOOR, env)
     print(f"{'command':32} {'ratio':>6} {'instructions':>14}")
     print(f"{'floor':32} {1:6.3f} {floor:14,}")
+    counts = {}
     for label, argv in CASES.items():
         count = instructions(advisor_command() + argv, {**env, **CASE_ENV.get(label, {})})
+        counts[label] = count
         print(f"{label:32} {count / floor:6.3f} {count:14,}")
+    for label, argv in DESCRIBE_CASES.items():
+        count = instructions(advisor_command() + argv, env)
+        against = count / counts[DESCRIBED_AGAINST]
+        print(f"{label:32} {count / floor:6.3f} {count:14,}  ({against:.3f} x {DESCRIBED_AGAINST})")
     return 0
 
 

@@ -276,3 +276,29 @@ def test_any_text_up_to_the_limit_exits_zero_with_one_json_object(run: Run) -> N
         result = run("recommend", "--describe", text, "--json")
         assert result.exit_code == 0, (text[:20], result.output)
         assert isinstance(json.loads(result.stdout), dict)
+
+
+def test_the_questionnaire_reads_spanish_and_says_so() -> None:
+    child = spawn("recommend")
+    child.expect("In a sentence or two, what is going on")
+    child.send("Mi mamá tiene demencia y vive sola." + ENTER)
+    child.expect("Read in Spanish.")
+    child.expect('from "demencia"')
+    child.expect("Keep these answers")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_the_questionnaire_says_which_languages_it_reads() -> None:
+    child = spawn("recommend")
+    child.expect("In a sentence or two, what is going on")
+    child.send("Ma mère est à l'hôpital depuis lundi" + ENTER)
+    child.expect("English and Spanish")
+    child.expect("questions follow")
+    child.expect("Who is the help for")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

@@ -71,13 +71,17 @@ def live_from(text: str, start: int, question: str, option: str) -> bool:
 NEGATORS = ("not", "never", "no", "nunca")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from(CUES), st.sampled_from(NEGATORS))
 def test_a_negated_cue_never_sets_an_answer(cue: tuple[str, str, str, str], negator: str) -> None:
     question, option, text, _ = cue
     if kept("negated", question, option):  # who the help is for: negation says nothing of it
         return
-    if said(text).split()[0] in NEGATORS:  # "no no ...": a stutter, not a negation
+    first = said(text).split()[0]
+    if first in NEGATORS:  # "no no ...": a stutter, not a negation
+        return
+    pseudo = {tuple(p.split()[:2]) for lang in LEXICON.languages for p in lang.pseudo}
+    if (negator, first) in pseudo:  # "no solo" is "not only", no negation
         return
     phrase = f"{negator} {said(text)}"
     reading = read(phrase, QUESTIONS)
@@ -110,14 +114,15 @@ def test_swapping_clauses_joined_by_but_never_flips_a_negation(first: str, secon
     assert negations(f"{first} but {second}") == negations(f"{second} but {first}")
 
 
-@pytest.mark.parametrize(("question", "option", "cue", "language"), CUES)
-def test_every_cue_in_the_lexicon_is_reachable(
-    question: str, option: str, cue: str, language: str
-) -> None:
+def test_every_cue_in_the_lexicon_is_reachable() -> None:
     """Each cue, said plainly, gives its answer: none is shadowed by another cue, a
     trigger word inside it, or a word-sense rule."""
-    text = said(cue)
-    assert live_from(text, 0, question, option), (cue, text)
+    unreachable = [
+        (language, question, option, cue)
+        for question, option, cue, language in CUES
+        if not live_from(said(cue), 0, question, option)
+    ]
+    assert unreachable == []
 
 
 def hostile_questionnaire(cues: list[str], options: int = 2) -> Questionnaire:
