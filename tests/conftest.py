@@ -7,7 +7,7 @@ knowledge base instead of the bundled one; run it with `-m "not bundled_data"`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,8 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from helpers import edit, is_bundled, kb_copy, knowledge_dir
+from helpers import Run, edit, is_bundled, kb_copy, knowledge_dir
+from helpers import ok as ok  # re-exported for modules not yet importing helpers
 from helpers import screen as screen  # re-exported for modules not yet importing helpers
 from helpers import styled_text as styled_text
 
@@ -82,9 +83,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     load_catalog.cache_clear()  # a test may edit a knowledge base another test read
 
 
-Run = Callable[..., Result]
-
-
 @pytest.fixture
 def run() -> Run:
     """The command in-process (typer's CliRunner); a crash fails the test whatever it checks."""
@@ -99,12 +97,6 @@ def run() -> Run:
         return result
 
     return invoke
-
-
-def ok(result: Result) -> Result:
-    """`result` after checking that the command succeeded (for one-line uses)."""
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pexpect
 
 if TYPE_CHECKING:
+    from typer.testing import Result
+
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.questions import Question, Questionnaire
 
@@ -87,6 +89,14 @@ def edit(path: Path, change: Callable[[Any], None]) -> None:
 
 
 # -- the real command ---------------------------------------------------------
+
+Run = Callable[..., "Result"]  # the `run` fixture: the command in-process (CliRunner)
+
+
+def ok(result: Result) -> Result:
+    """`result` after checking that the command succeeded (for one-line uses)."""
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def advisor(

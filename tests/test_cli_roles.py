@@ -11,7 +11,7 @@ import pytest
 import typer
 
 from advisor.cli import app
-from conftest import Run, ok
+from helpers import Run, ok
 from helpers import catalog as catalog_under_test
 
 REQUIRED = [

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import Run, edit_json, ok, screen
-from helpers import catalog
+from helpers import Run, catalog, edit, ok, screen
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -165,7 +164,7 @@ def test_text_in_other_languages_fits_its_cell(
     def translate(data: Any) -> None:
         data["roles"][0]["focus"]["text"] = focus
 
-    edit_json(data_copy / "roles.json", translate)
+    edit(data_copy / "roles.json", translate)
     result = run(
         "--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "focus"
     )
@@ -200,7 +199,7 @@ def test_wide_characters_in_a_multi_line_cell_fold_inside_the_box(
         for fact in data["roles"][0]["settings"]:
             fact["text"] = text
 
-    edit_json(data_copy / "roles.json", translate)
+    edit(data_copy / "roles.json", translate)
     args = ("--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "settings")
     for env in ({"COLUMNS": "100"}, {"COLUMNS": "100", "FORCE_COLOR": "1"}):
         result = run(*args, env=env)
