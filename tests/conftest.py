@@ -108,7 +108,7 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def keys() -> Iterator[PipeInput]:
     """Keys for an in-process prompt (prompt_toolkit pipe input). The pipe closes
-    after helpers.HARD_TIMEOUT, so a prompt waiting for more keys than a test
+    after helpers.PROMPT_TIMEOUT, so a prompt waiting for more keys than a test
     sent fails with EOFError instead of hanging."""
     from prompt_toolkit.input import create_pipe_input
 

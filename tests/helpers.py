@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 
 # However slow the machine, no test waits longer than this for one child process
-# or one in-process prompt: it fails instead of hanging.
+# (HARD_TIMEOUT) or one in-process questionnaire (PROMPT_TIMEOUT; it takes a
+# second or two): it fails instead of hanging.
 HARD_TIMEOUT = 90.0
+PROMPT_TIMEOUT = 30.0
 
 
 # -- the knowledge base under test -------------------------------------------
@@ -129,10 +131,11 @@ def spawn(
     timeout: float = 30,
     command: Sequence[str] | None = None,
     emulated: bool = False,
+    lifetime: float = HARD_TIMEOUT,
 ) -> pexpect.spawn:
     """`python -m advisor ARGS` (or `command`) in a real pseudo-terminal.
 
-    `timeout` bounds each `expect`; HARD_TIMEOUT bounds the child's whole life:
+    `timeout` bounds each `expect`; `lifetime` bounds the child's whole life:
     past it the child is killed, so the test fails on EOF instead of hanging.
     `emulated`: a terminal emulator reads the output and answers prompt_toolkit's
     cursor-position requests (test_terminal_ux's Terminal).
@@ -156,7 +159,7 @@ def spawn(
         timeout=timeout,
         dimensions=(rows, columns),
     )
-    watchdog = threading.Timer(HARD_TIMEOUT, _kill, (child,))
+    watchdog = threading.Timer(lifetime, _kill, (child,))
     watchdog.daemon = True
     watchdog.start()
     return child
@@ -167,7 +170,7 @@ def _kill(child: pexpect.spawn) -> None:
         child.terminate(force=True)
 
 
-def close_on_timeout(pipe: Any, seconds: float = HARD_TIMEOUT) -> threading.Timer:
+def close_on_timeout(pipe: Any, seconds: float = PROMPT_TIMEOUT) -> threading.Timer:
     """Close the write end of a prompt_toolkit pipe input after `seconds`: a prompt
     still waiting for keys then ends with EOFError instead of waiting for ever."""
     timer = threading.Timer(seconds, pipe.close)

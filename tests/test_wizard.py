@@ -78,6 +78,14 @@ def test_a_prompt_waiting_for_keys_that_never_come_ends(keys: PipeInput) -> None
         ask(questionnaire(), {}, input=keys, output=DummyOutput())
 
 
+def test_a_terminal_run_that_never_ends_is_killed() -> None:
+    """helpers.spawn's hard timeout: a questionnaire nobody answers ends the test."""
+    child = spawn("recommend", lifetime=2)
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    assert child.signalstatus is not None or child.exitstatus not in (None, 0)
+
+
 def skip_description(child: pexpect.spawn) -> None:
     """The questionnaire's optional first step (the person's own words): Enter skips it."""
     child.expect("In a sentence or two, what is going on")
