@@ -90,6 +90,11 @@ def edit(path: Path, change: Callable[[Any], None]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def role_in(roles_json: Any, role_id: str) -> Any:
+    """The role `role_id` in the data of a roles.json (to edit a copy by id, not by place)."""
+    return next(r for r in roles_json["roles"] if r["id"] == role_id)
+
+
 # -- the real command ---------------------------------------------------------
 
 Run = Callable[..., "Result"]  # the `run` fixture: the command in-process (CliRunner)

@@ -21,6 +21,7 @@ from helpers import (
     expected_answers,
     flags_for,
     headline,
+    keys_for,
     prompt_pattern,
     questionnaire,
     spawn,
@@ -104,16 +105,18 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
     }
     child = spawn("recommend")
     skip_description(child)
-    answer_in_terminal(child, q, answers)
-    # What was ticked stays on screen by name, not as "done (1 selections)".
+    so_far = answer_in_terminal(child, q, answers, until="needs")
     needs = q.question("needs")
     assert needs is not None
+    child.send(keys_for(q, needs, answers["needs"]))
+    # What was ticked stays on screen by name, not as "done (1 selections)".
     child.expect(
         r"\(choose any\) (\x1b\[[0-9;?]*[a-zA-Z])*" + prompt_pattern(needs.label("discharge"))
     )
+    so_far = answer_in_terminal(child, q, answers, {**so_far, "needs": answers["needs"]})
     child.expect("Show my result")
     child.send(ENTER)
-    child.expect(headline(*flags_for(answers)))
+    child.expect(headline(*flags_for(so_far)))
     child.expect("Save a report")
     child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
