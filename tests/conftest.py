@@ -47,8 +47,6 @@ NOT_YET_DATA_INDEPENDENT = {
     "test_describe_cli.py::test_the_readme_example_is_what_the_command_prints": True,
     # "not one of the four roles" and four ids in `roles --json`
     "test_routes.py::test_titles_are_not_a_fifth_role": True,
-    # "Not one of the four roles" (every parameter)
-    "test_routes.py::test_show_a_title_says_which_role_it_is_closest_to": True,
 }
 
 
