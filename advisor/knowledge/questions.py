@@ -47,6 +47,9 @@ RESERVED_FLAGS = frozenset(
         "no-pager",
         "describe",
         "role",
+        "port",
+        "host",
+        "open",
     }
 )
 
