@@ -7,7 +7,7 @@ knowledge base instead of the bundled one; run it with `-m "not bundled_data"`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,8 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from helpers import edit, is_bundled, kb_copy, knowledge_dir
+from helpers import Run, edit, is_bundled, kb_copy, knowledge_dir
+from helpers import ok as ok  # re-exported for modules not yet importing helpers
 from helpers import screen as screen  # re-exported for modules not yet importing helpers
 from helpers import styled_text as styled_text
 
@@ -57,10 +58,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("bundled_data"):
             item.add_marker(skip)
-        elif (run := NOT_YET_DATA_INDEPENDENT.get(item.nodeid.removeprefix("tests/"))) is not None:
+        elif (run := NOT_YET_DATA_INDEPENDENT.get(_unparametrized(item.nodeid))) is not None:
             item.add_marker(
                 pytest.mark.xfail(strict=True, run=run, reason="counts the bundled data")
             )
+
+
+def _unparametrized(nodeid: str) -> str:
+    return nodeid.removeprefix("tests/").split("[", 1)[0]
 
 
 @pytest.fixture(autouse=True)
@@ -74,9 +79,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("ADVISOR_PAGER", "cat")  # a test in a pseudo-terminal never waits in less
     load_catalog.cache_clear()  # a test may edit a knowledge base another test read
-
-
-Run = Callable[..., Result]
 
 
 @pytest.fixture
@@ -95,12 +97,6 @@ def run() -> Run:
     return invoke
 
 
-def ok(result: Result) -> Result:
-    """`result` after checking that the command succeeded (for one-line uses)."""
-    assert result.exit_code == 0, result.output
-    return result
-
-
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the knowledge base under test."""
@@ -110,7 +106,7 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def keys() -> Iterator[PipeInput]:
     """Keys for an in-process prompt (prompt_toolkit pipe input). The pipe closes
-    after helpers.HARD_TIMEOUT, so a prompt waiting for more keys than a test
+    after helpers.PROMPT_TIMEOUT, so a prompt waiting for more keys than a test
     sent fails with EOFError instead of hanging."""
     from prompt_toolkit.input import create_pipe_input
 

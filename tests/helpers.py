@@ -29,14 +29,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pexpect
 
 if TYPE_CHECKING:
+    from typer.testing import Result
+
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.questions import Question, Questionnaire
 
 DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
 
 # However slow the machine, no test waits longer than this for one child process
-# or one in-process prompt: it fails instead of hanging.
+# (HARD_TIMEOUT) or one in-process questionnaire (PROMPT_TIMEOUT; it takes a
+# second or two): it fails instead of hanging.
 HARD_TIMEOUT = 90.0
+PROMPT_TIMEOUT = 30.0
 
 
 # -- the knowledge base under test -------------------------------------------
@@ -86,7 +90,20 @@ def edit(path: Path, change: Callable[[Any], None]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def role_in(roles_json: Any, role_id: str) -> Any:
+    """The role `role_id` in the data of a roles.json (to edit a copy by id, not by place)."""
+    return next(r for r in roles_json["roles"] if r["id"] == role_id)
+
+
 # -- the real command ---------------------------------------------------------
+
+Run = Callable[..., "Result"]  # the `run` fixture: the command in-process (CliRunner)
+
+
+def ok(result: Result) -> Result:
+    """`result` after checking that the command succeeded (for one-line uses)."""
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def advisor(
@@ -119,10 +136,11 @@ def spawn(
     timeout: float = 30,
     command: Sequence[str] | None = None,
     emulated: bool = False,
+    lifetime: float = HARD_TIMEOUT,
 ) -> pexpect.spawn:
     """`python -m advisor ARGS` (or `command`) in a real pseudo-terminal.
 
-    `timeout` bounds each `expect`; HARD_TIMEOUT bounds the child's whole life:
+    `timeout` bounds each `expect`; `lifetime` bounds the child's whole life:
     past it the child is killed, so the test fails on EOF instead of hanging.
     `emulated`: a terminal emulator reads the output and answers prompt_toolkit's
     cursor-position requests (test_terminal_ux's Terminal).
@@ -146,7 +164,7 @@ def spawn(
         timeout=timeout,
         dimensions=(rows, columns),
     )
-    watchdog = threading.Timer(HARD_TIMEOUT, _kill, (child,))
+    watchdog = threading.Timer(lifetime, _kill, (child,))
     watchdog.daemon = True
     watchdog.start()
     return child
@@ -157,7 +175,7 @@ def _kill(child: pexpect.spawn) -> None:
         child.terminate(force=True)
 
 
-def close_on_timeout(pipe: Any, seconds: float = HARD_TIMEOUT) -> threading.Timer:
+def close_on_timeout(pipe: Any, seconds: float = PROMPT_TIMEOUT) -> threading.Timer:
     """Close the write end of a prompt_toolkit pipe input after `seconds`: a prompt
     still waiting for keys then ends with EOFError instead of waiting for ever."""
     timer = threading.Timer(seconds, pipe.close)

@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from advisor.cli import app
-from conftest import Run, ok
-from helpers import ENTER, answer_in_terminal, catalog, flags_for, spawn
+from helpers import ENTER, Run, answer_in_terminal, catalog, flags_for, ok, spawn
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import Run, edit_json, ok, screen
-from helpers import catalog
+from helpers import Run, catalog, edit, ok, role_in, screen
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -163,9 +162,9 @@ def test_text_in_other_languages_fits_its_cell(
     """Accented text is wrapped like English; wide characters are left to rich to measure."""
 
     def translate(data: Any) -> None:
-        data["roles"][0]["focus"]["text"] = focus
+        role_in(data, "patient-advocate")["focus"]["text"] = focus
 
-    edit_json(data_copy / "roles.json", translate)
+    edit(data_copy / "roles.json", translate)
     result = run(
         "--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "focus"
     )
@@ -197,10 +196,10 @@ def test_wide_characters_in_a_multi_line_cell_fold_inside_the_box(
     text = "患者の声を届け、権利を守り、選択肢を理解する手助けをする。"
 
     def translate(data: Any) -> None:
-        for fact in data["roles"][0]["settings"]:
+        for fact in role_in(data, "patient-advocate")["settings"]:
             fact["text"] = text
 
-    edit_json(data_copy / "roles.json", translate)
+    edit(data_copy / "roles.json", translate)
     args = ("--data", str(data_copy), "compare", "advocate", "case-manager", "--aspect", "settings")
     for env in ({"COLUMNS": "100"}, {"COLUMNS": "100", "FORCE_COLOR": "1"}):
         result = run(*args, env=env)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from advisor.knowledge.catalog import bundled_directory
-from conftest import Run
+from helpers import Run
 
 # The check is of the bundled data against the seed articles.
 pytestmark = pytest.mark.bundled_data

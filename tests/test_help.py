@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, ok
-from helpers import command_paths
+from helpers import Run, command_paths, ok
 
 TYPE_PLACEHOLDER = re.compile(r"<[a-z_]+(\[[a-z_\[\]]+\])?>|\{[A-Za-z_]+\}")
 HYPHEN_AT_LINE_END = re.compile(r"[a-z]-$", re.M)

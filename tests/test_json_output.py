@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from advisor.render.json_shapes import OUTPUTS, output_schema, validate_output
-from conftest import Run
+from helpers import Run
 
 RUNS: list[tuple[str, list[str]]] = [
     ("roles", ["roles"]),

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from advisor.document import Cell, Document, Section, Table
 from advisor.render.terminal import column_widths, to_rich
-from conftest import Run
+from helpers import Run
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)
 CELLS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)

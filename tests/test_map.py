@@ -9,7 +9,7 @@ import pytest
 
 from advisor.placement import Point, person_position
 from advisor.views.map import draw
-from conftest import Run, ok
+from helpers import Run, ok
 from helpers import catalog as catalog_under_test
 
 NAMES = [r.name for r in catalog_under_test().roles]

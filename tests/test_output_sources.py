@@ -11,7 +11,7 @@ import pytest
 
 from advisor.knowledge.catalog import load_catalog
 from advisor.render.references import source_label
-from conftest import Run, ok
+from helpers import Run, ok
 
 COMMANDS = [
     ["show", "care-manager"],

@@ -11,7 +11,7 @@ import pytest
 
 from advisor.cli import app
 from advisor.knowledge.questions import RESERVED_FLAGS
-from conftest import Run, edit_json, ok
+from helpers import Run, edit, ok
 
 LANGUAGE = {
     "id": "language",
@@ -47,7 +47,7 @@ def flat(text: str) -> str:
 
 
 def test_added_question_gets_a_flag_with_its_choices(run: Run, data_copy: Path) -> None:
-    edit_json(data_copy / "questions.json", add_language)
+    edit(data_copy / "questions.json", add_language)
     for command in ("recommend", "map"):
         result = run("--data", str(data_copy), command, "--help", env={"COLUMNS": "200"})
         assert result.exit_code == 0, result.output
@@ -60,7 +60,7 @@ def test_added_question_gets_a_flag_with_its_choices(run: Run, data_copy: Path) 
 
 
 def test_added_question_changes_the_result(run: Run, data_copy: Path) -> None:
-    edit_json(data_copy / "questions.json", add_language)
+    edit(data_copy / "questions.json", add_language)
     base = ("--data", str(data_copy), "recommend", "--side", "patient", "--json")
     without = run(*base)
     with_it = run(*base, "--language", "spanish")
@@ -81,7 +81,7 @@ def test_added_question_changes_the_result(run: Run, data_copy: Path) -> None:
 def test_added_question_in_answers_files_and_reports(
     run: Run, data_copy: Path, tmp_path: Path
 ) -> None:
-    edit_json(data_copy / "questions.json", add_language)
+    edit(data_copy / "questions.json", add_language)
     saved = tmp_path / "answers.json"
     first = run(
         "--data",
@@ -105,7 +105,7 @@ def test_renamed_flag_replaces_the_old_one(run: Run, data_copy: Path) -> None:
     def rename(data: Any) -> None:
         data["questions"][2]["flag"] = "whose-side"  # [0] is who the help is for
 
-    edit_json(data_copy / "questions.json", rename)
+    edit(data_copy / "questions.json", rename)
     new = run("--data", str(data_copy), "recommend", "--whose-side", "patient", "--json")
     assert new.exit_code == 0, new.output
     assert json.loads(new.stdout)["answers"]["side"] == "patient"
@@ -118,7 +118,7 @@ def test_career_questions_are_data_too(run: Run, data_copy: Path) -> None:
     def rename(data: Any) -> None:
         data["questions"][3]["flag"] = "license"  # licence -> license
 
-    edit_json(data_copy / "career.json", rename)
+    edit(data_copy / "career.json", rename)
     result = run("--data", str(data_copy), "career", "--license", "none", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["answers"]["licence"] == "none"
@@ -131,7 +131,7 @@ def test_flag_that_collides_with_a_built_in_option_is_rejected(
     def collide(data: Any) -> None:
         data["questions"][0]["flag"] = flag
 
-    edit_json(data_copy / "questions.json", collide)
+    edit(data_copy / "questions.json", collide)
     for args in (("recommend", "--side", "patient"), ("recommend", "--help"), ("map",)):
         result = run("--data", str(data_copy), *args)
         assert result.exit_code == 1, result.output
@@ -145,7 +145,7 @@ def test_two_questions_with_one_flag_are_rejected(run: Run, data_copy: Path) -> 
     def duplicate(data: Any) -> None:
         data["questions"][2]["flag"] = data["questions"][1]["flag"]
 
-    edit_json(data_copy / "questions.json", duplicate)
+    edit(data_copy / "questions.json", duplicate)
     result = run("--data", str(data_copy), "recommend", "--json")
     assert result.exit_code == 1
     assert "questions[2].flag: another question has --timeframe" in result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from helpers import Run
 
 # The README shows the bundled data's output.
 pytestmark = pytest.mark.bundled_data

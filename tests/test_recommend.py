@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
-from helpers import catalog, headline
+from helpers import Run, catalog, headline
 
 ACCEPTANCE = [
     (["--timeframe", "episodic", "--side", "system", "--setting", "facility"], "case-manager"),

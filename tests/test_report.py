@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
-from helpers import HEADLINE, catalog, headline, recommended_json
+from helpers import HEADLINE, Run, catalog, headline, recommended_json
 
 ARGS = [
     "recommend",

@@ -11,7 +11,7 @@ import pytest
 
 from advisor.errors import DataError
 from advisor.knowledge.catalog import load_catalog
-from conftest import Run, edit_json
+from helpers import Run, edit
 
 
 def question(data: Any, question_id: str) -> Any:
@@ -58,7 +58,7 @@ def alias_repeats_an_option(data: Any) -> None:
     ],
 )
 def test_bad_scoring_data_is_one_clear_error(data_copy: Path, change: Any, message: str) -> None:
-    edit_json(data_copy / "questions.json", change)
+    edit(data_copy / "questions.json", change)
     with pytest.raises(DataError, match=message):
         _ = load_catalog(data_copy).questionnaire
 
@@ -73,7 +73,7 @@ def test_an_older_copy_with_scale_and_no_groups_still_works(data_copy: Path, run
         data["scale"] = 6
         question(data, "needs").pop("group")
 
-    edit_json(data_copy / "questions.json", older)
+    edit(data_copy / "questions.json", older)
     result = run("--data", str(data_copy), "recommend", "--need", "discharge", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -95,8 +95,8 @@ def test_reversed_roles_and_options_files_give_the_same_json(data_copy: Path, ru
             for option in q["options"]:
                 option.get("effects", []).reverse()
 
-    edit_json(data_copy / "roles.json", reverse_roles)
-    edit_json(data_copy / "questions.json", reverse_options)
+    edit(data_copy / "roles.json", reverse_roles)
+    edit(data_copy / "questions.json", reverse_options)
     after = [run("--data", str(data_copy), "recommend", *f, "--json") for f in flags]
     for old, new in zip(before, after, strict=True):
         assert old.exit_code == new.exit_code == 0, new.output

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, ok
-from helpers import HEADLINE, headline
+from helpers import HEADLINE, Run, headline, ok
 from helpers import catalog as catalog_under_test
 
 TYPICAL = [

@@ -11,7 +11,7 @@ import pytest
 from advisor.answers import answers_from_mapping
 from advisor.knowledge.catalog import load_catalog
 from advisor.scoring import recommend
-from conftest import Run
+from helpers import Run
 
 # The stories and their expected roles are written against the bundled data.
 pytestmark = pytest.mark.bundled_data

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, styled_text
+from helpers import Run, styled_text
 
 # What the bundled data looks like on screen.
 pytestmark = pytest.mark.bundled_data

@@ -28,6 +28,7 @@ from helpers import (
     expected_answers,
     flags_for,
     headline,
+    keys_for,
     prompt_pattern,
     questionnaire,
     spawn,
@@ -86,6 +87,14 @@ def test_a_prompt_waiting_for_keys_that_never_come_ends(keys: PipeInput) -> None
         ask(questionnaire(), {}, input=keys, output=DummyOutput())
 
 
+def test_a_terminal_run_that_never_ends_is_killed() -> None:
+    """helpers.spawn's hard timeout: a questionnaire nobody answers ends the test."""
+    child = spawn("recommend", lifetime=2)
+    child.expect(pexpect.EOF, timeout=20)
+    child.close()
+    assert child.signalstatus is not None or child.exitstatus not in (None, 0)
+
+
 def skip_description(child: pexpect.spawn) -> None:
     """The questionnaire's optional first step (the person's own words): Enter skips it."""
     child.expect("In a sentence or two, what is going on")
@@ -104,16 +113,18 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
     }
     child = spawn("recommend")
     skip_description(child)
-    answer_in_terminal(child, q, answers)
-    # What was ticked stays on screen by name, not as "done (1 selections)".
+    so_far = answer_in_terminal(child, q, answers, until="needs")
     needs = q.question("needs")
     assert needs is not None
+    child.send(keys_for(q, needs, answers["needs"]))
+    # What was ticked stays on screen by name, not as "done (1 selections)".
     child.expect(
         r"\(choose any\) (\x1b\[[0-9;?]*[a-zA-Z])*" + prompt_pattern(needs.label("discharge"))
     )
+    so_far = answer_in_terminal(child, q, answers, {**so_far, "needs": answers["needs"]})
     child.expect("Show my result")
     child.send(ENTER)
-    child.expect(headline(*flags_for(answers)))
+    child.expect(headline(*flags_for(so_far)))
     child.expect("Save a report")
     child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
