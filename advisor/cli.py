@@ -548,11 +548,11 @@ def routes(
     catalog = _catalog(ctx)
     needs = _needs(catalog, need or [])
     found = catalog.resolve(role) if role else None
-    chosen = routes_for(catalog.routes, needs, payment="not-sure")
+    chosen = routes_for(catalog.routes, needs)
     if found is not None:
         chosen = tuple(r for r in chosen if found.id in r.stands_in_for.roles)
         if not needs:
-            chosen = routes_for(catalog.routes, role=found.id, payment="not-sure")
+            chosen = routes_for(catalog.routes, role=found.id)
 
     def as_json() -> Any:
         from advisor.render.json import routes_json

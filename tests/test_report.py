@@ -36,7 +36,7 @@ MUST_HAVE = [
     "Who they work for",
     "Next steps: finding a case manager",
     "Questions to ask",
-    "Sources (as of 2026-11-23)",
+    "Sources (read on 2026-11-23; page dates vary)",
     "42 CFR 482.43, Medicare Conditions of Participation",  # by title, not id
     "not medical, legal or financial advice",
 ]
@@ -130,7 +130,7 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Recommended: Case manager" in result.stdout
-    assert "Sources (as of 2026-11-23)" in result.stdout
+    assert "Sources (read on 2026-11-23; page dates vary)" in result.stdout
 
 
 def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> None:
@@ -144,7 +144,7 @@ def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> N
     data = run(*args, "--json")
     assert screen.exit_code == 0 and data.exit_code == 0, screen.output + data.output
     assert "The top two compared" not in screen.stdout
-    body, listed = screen.stdout.split("Sources (as of")
+    body, listed = screen.stdout.split("Sources (read on")
     listed = " ".join(listed.split())
     cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(",")}
     assert listed.count("] ") == len(cited)  # "[1] Title ...", one per source cited

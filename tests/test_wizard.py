@@ -27,9 +27,9 @@ def keys() -> Iterator[object]:
 def test_wizard_asks_each_question_in_order(keys: object) -> None:
     q = load_catalog().questionnaire
     # for whom: me; timeframe: 2nd option (ongoing); side: 1st (patient); setting: 1st
-    # (home); payment: 2nd (private); needs: tick 1st and 3rd (discharge,
-    # insurance-denial); the review: Enter on "Show my result".
-    keys.send_text(ENTER + DOWN + ENTER + ENTER + ENTER + DOWN + ENTER)  # type: ignore[attr-defined]
+    # (home); payment: 2nd (private); coverage: 1st (medicare); needs: tick 1st and 3rd
+    # (discharge, insurance-denial); the review: Enter on "Show my result".
+    keys.send_text(ENTER + DOWN + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER)  # type: ignore[attr-defined]
     keys.send_text(SPACE + DOWN + DOWN + SPACE + ENTER + ENTER)  # type: ignore[attr-defined]
     answers = ask(q, {}, input=keys, output=DummyOutput())
     assert answers == {
@@ -38,6 +38,7 @@ def test_wizard_asks_each_question_in_order(keys: object) -> None:
         "side": ("patient",),
         "setting": ("home",),
         "payment": ("private",),
+        "coverage": ("medicare",),
         "needs": ("discharge", "insurance-denial"),
     }
 
@@ -49,6 +50,7 @@ def test_wizard_skips_what_flags_answered(keys: object) -> None:
         "timeframe": ("episodic",),
         "side": ("system",),
         "setting": (),
+        "coverage": (),
         "needs": (),
     }
     keys.send_text(DOWN + DOWN + ENTER)  # type: ignore[attr-defined]  # payment: not sure

@@ -132,8 +132,14 @@ class Catalog:
     @functools.cached_property
     def routes(self) -> RouteBook:
         """The routes, with the needs they serve also checked against the questionnaire."""
+        from advisor.knowledge.routes import check_against
+
         book = self.route_book
         _check_route_needs(self.directory / ROUTES_FILE, book, need_ids(self.questionnaire))
+        problems = check_against(book, self.questionnaire)
+        if problems:
+            path = self.directory / ROUTES_FILE
+            raise DataError("\n".join(f"{path}: {p}" for p in problems))
         return book
 
     @functools.cached_property

@@ -43,7 +43,7 @@ def role_json(catalog: Catalog, role: Role) -> dict[str, Any]:
     from advisor.knowledge.routes import routes_for
 
     disputes = catalog.disagreements_about(role.id)
-    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    routes = routes_for(catalog.route_book, role=role.id)
     free = [r.model_dump(mode="json") for r in routes]
     return {
         **role.model_dump(mode="json"),

@@ -50,7 +50,7 @@ def closing_sections(
     return [
         Section("Titles are used loosely", (Paragraph(cite(k.loose_titles), "italic"),)),
         Section(
-            f"Sources (as of {k.as_of.isoformat()})",
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(sources)),
                 Paragraph(

@@ -65,7 +65,7 @@ def undecided_document(
         sections += [
             Section("The four roles in one line each", (Bullets(roles),)),
             Section(
-                f"Sources (as of {k.as_of.isoformat()})",
+                f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
                 (SourceList(tuple(catalog.sources.values())),),
             ),
         ]

@@ -10,6 +10,7 @@ from advisor.comparison import ASPECTS, compare
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role
 from advisor.knowledge.questions import Questionnaire
+from advisor.knowledge.routes import fit
 from advisor.scoring import Reason, Recommendation
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
@@ -20,7 +21,6 @@ from advisor.views.routes import (
     next_steps_sections,
     paid_privately_text,
     route_short,
-    wants_free,
 )
 from advisor.views.sources import recommendation_sources
 from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
@@ -95,7 +95,8 @@ def understood_section(
         if lines
         else Paragraph("I could not take any answer from your words.")
     ]
-    open_still = [q for q in described.still_open if answers.get(q, ("not-sure",)) == ("not-sure",)]
+    not_sure = (questionnaire.unsure,)
+    open_still = [q for q in described.still_open if answers.get(q, not_sure) == not_sure]
     if open_still:
         prompts = {q.id: questionnaire.worded(q, answers).prompt for q in questionnaire.questions}
         unsure = [
@@ -171,7 +172,8 @@ def recommendation_document(
         compared = pair.roles
         sections.append(Section("The top two compared", (aspect_table(pair),)))
     routes = next_steps_sections(catalog, advice)
-    if wants_free(answers):  # help should be covered, or not sure: the free routes first
+    free_first = advice.situation.wants_free  # help should be covered, or not sure
+    if free_first:
         sections += routes
     sections += [
         Section(
@@ -185,7 +187,7 @@ def recommendation_document(
             ),
         ),
     ]
-    if not wants_free(answers):
+    if not free_first:
         sections += routes
     sources = recommendation_sources(catalog, rec, compared, advice_facts(advice))
     sections += closing_sections(catalog, sources)
@@ -274,7 +276,7 @@ def closing_short(
     return [
         Section("", tuple(more)),
         Section(
-            f"Sources (as of {k.as_of.isoformat()})",
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(catalog.sources.values())),
                 Paragraph(disclaimer or k.disclaimer, "dim"),
@@ -290,14 +292,15 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     paid privately although they want covered help. --details shows all."""
     top = catalog.role(rec.top.role)
     advice = advice_for(catalog, answers, top.id)
-    # A route for one group only (veterans, people on Medicaid) waits for --details:
-    # nothing asked tells whether the person belongs to it, and as the one first
+    # A route for one group only (veterans, people on Medicaid) waits for --details
+    # while nothing said tells whether the person belongs to it: as the one first
     # step it would send a family with no veteran to the VA.
-    open_to_them = [r for r in advice.routes if not r.narrow]
+    where = advice.situation
+    open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
     shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
-    routes = [route_short(r) for r in shown]
+    routes = [route_short(r, where) for r in shown]
     steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
-    items = [*routes, *steps] if wants_free(answers) else [*steps, *routes]
+    items = [*routes, *steps] if where.wants_free else [*steps, *routes]
     blocks: list[Block] = []
     if advice.warning is not None:
         blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))

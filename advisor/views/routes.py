@@ -10,80 +10,99 @@ from typing import TYPE_CHECKING
 from advisor.answers import Answers
 from advisor.knowledge.catalog import Catalog, need_labels
 from advisor.knowledge.models import Fact, Role
-from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
+from advisor.knowledge.routes import (
+    UNKNOWN,
+    PaidPrivately,
+    Route,
+    RouteAdvice,
+    Situation,
+    advise,
+    condition_text,
+    situation,
+)
 from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
 
 if TYPE_CHECKING:
     from advisor.knowledge.titles import Title
 
-# The situation questions whose answers steer which routes come first.
-SETTING_QUESTION = "setting"
-PAYMENT_QUESTION = "payment"
-
 
 def advice_for(catalog: Catalog, answers: Answers, top_role: str) -> RouteAdvice:
     """The routes for a recommendation: the person's needs (every multi-choice
-    answer), where they are, and how they want to pay."""
+    answer), and what the answers say about where they are, how their care is
+    covered and how they want to pay (the questions the data names for these)."""
     questionnaire = catalog.questionnaire
     needs = [a for q in questionnaire.questions if q.kind == "multi" for a in answers.get(q.id, ())]
-    setting = next(iter(answers.get(SETTING_QUESTION, ())), None)
-    payment = next(iter(answers.get(PAYMENT_QUESTION, ())), None)
-    return advise(catalog.routes, needs, setting=setting, payment=payment, top_role=top_role)
-
-
-def wants_free(answers: Answers) -> bool:
-    """True when help should come with care or insurance, or payment is not known."""
-    payment = answers.get(PAYMENT_QUESTION, ())
-    return not payment or payment[0] in WANTS_FREE
-
-
-def role_names(catalog: Catalog, role_ids: Sequence[str]) -> str:
-    return ", ".join(catalog.role(r).name.lower() for r in role_ids)
-
-
-def route_items(catalog: Catalog, route: Route) -> Bullets:
-    """One route in full: what it is, who qualifies, cost, how to reach it."""
-    return Bullets(
-        (
-            f"What it is: {cite(route.what)}",
-            f"Who qualifies: {cite(route.who)}",
-            f"Cost to you: {cite(route.cost)}",
-            "How to reach it: " + " ".join(cite(f) for f in route.reach),
-            f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. "
-            f"{cite(route.stands_in_for)}",
-        )
+    return advise(
+        catalog.routes,
+        needs,
+        where=situation(questionnaire, answers),
+        top_role=top_role,
+        unsure=questionnaire.unsure,
     )
 
 
-def route_line(route: Route) -> str:
-    """One route in a line: its name, cost and first way to reach it."""
-    return f"{route.name}. Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
+def role_names(catalog: Catalog, role_ids: Sequence[str], last: str = ", ") -> str:
+    names = [catalog.role(r).name.lower() for r in role_ids]
+    return last.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def route_items(catalog: Catalog, route: Route) -> Bullets:
+    """One route in full: what it is, who qualifies, its deadline, cost, how to reach it."""
+    items = [f"What it is: {cite(route.what)}", f"Who qualifies: {cite(route.who)}"]
+    if route.act_by is not None:
+        items.append(f"Deadline: {cite(route.act_by)}")
+    items += [
+        f"Cost to you: {cite(route.cost)}",
+        "How to reach it: " + " ".join(cite(f) for f in route.reach),
+        f"Can do some of what a {role_names(catalog, route.stands_in_for.roles, ' or ')} does: "
+        f"{cite(route.stands_in_for)}",
+    ]
+    return Bullets(tuple(items))
+
+
+def lead(route: Route, where: Situation) -> str:
+    """How a route's line begins: its condition when it may not apply ("If they have
+    Medicare:"), its name, and its deadline, so the time limit is never below the fold."""
+    condition = condition_text(route, where)
+    text = f"{condition}: {route.name}" if condition else route.name
+    if route.act_by is not None:
+        text += f" — {route.act_by.text}{KIND_LABELS.get(route.act_by.kind, '')}"
+    return text
+
+
+def route_line(route: Route, where: Situation = UNKNOWN) -> str:
+    """One route in a line: its condition, name and deadline, cost and first way to reach it."""
+    sources = list(route.act_by.sources) if route.act_by is not None else []
+    cited = f" [{', '.join(sources)}]" if sources else ""
+    return f"{lead(route, where)}.{cited} Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
 
 
 COST_WORDS = {
     "free": "free",
-    "included": "comes with your plan",
+    "included": "usually no extra charge if you are a member; ask the plan",
     "low-cost": "free or low cost",
-    "cost-sharing": "your usual cost-sharing applies",
+    "cost-sharing": "you may pay part of the cost",
     "unknown": "cost not stated",
 }
 
 
-def route_short(route: Route) -> str:
-    """A route for the short result: its name, what it costs in a word or two
-    (cited to the cost fact) and the first way to reach it."""
+def route_short(route: Route, where: Situation = UNKNOWN) -> str:
+    """A route for the short result: its condition, name and deadline first, what it
+    costs in a word or two (cited to the cost fact), who qualifies and the first way
+    to reach it."""
     cost, reach = route.cost, route.reach[0]
     value = COST_WORDS[cost.value]
     if cost.value == "free" and cost.kind == "inference":
         # "free (our inference)" claimed more than the fact ("no fee is mentioned in
         # the pages read"; the fast appeal's days in hospital may still cost you).
-        value = "no fee named"
+        value = "no charge mentioned by any source"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
-    sources = ", ".join(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    deadline = list(route.act_by.sources) if route.act_by is not None else []
+    sources = ", ".join(dict.fromkeys([*deadline, *cost.sources[:1], *who.sources, *reach.sources]))
     return (
-        f"{route.name} — {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
+        f"{lead(route, where)}. Cost: {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
         f"{reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
     )
 
@@ -98,7 +117,11 @@ def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:
-    return [f for r in routes for f in (r.what, r.who, r.cost, *r.reach, r.stands_in_for)]
+    facts: list[Fact] = []
+    for r in routes:
+        deadline = [r.act_by] if r.act_by else []
+        facts += [r.what, r.who, *deadline, r.cost, *r.reach, r.stands_in_for]
+    return facts
 
 
 def routes_document(
@@ -130,14 +153,13 @@ def alternatives_section(catalog: Catalog, role: Role) -> tuple[Section, list[Fa
     """`show ROLE`: the free or low-cost routes that stand in for this role."""
     from advisor.knowledge.routes import routes_for
 
-    routes = routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    routes = routes_for(catalog.route_book, role=role.id)
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
         Paragraph(f"More: advisor routes --role {role.id}", "dim"),
     )
-    facts: list[Fact] = [f for r in routes for f in (r.cost, r.reach[0])]
-    return Section("Free or low-cost alternatives", blocks), facts
+    return Section("Free or low-cost alternatives", blocks), shown_facts(routes)
 
 
 def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
@@ -147,15 +169,20 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     if advice.warning is not None:
         blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
     if advice.routes:
-        blocks.append(Bullets(tuple(route_line(r) for r in advice.routes)))
+        blocks.append(Bullets(tuple(route_line(r, advice.situation) for r in advice.routes)))
         blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "dim"))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]
 
 
+def shown_facts(routes: Sequence[Route]) -> list[Fact]:
+    """The facts a route's line shows: its deadline, cost and first way to reach it."""
+    return [f for r in routes for f in ((r.act_by,) if r.act_by else ()) + (r.cost, r.reach[0])]
+
+
 def advice_facts(advice: RouteAdvice) -> list[Fact]:
-    facts: list[Fact] = [f for r in advice.routes for f in (r.cost, r.reach[0])]
+    facts: list[Fact] = shown_facts(advice.routes)
     if advice.warning is not None:
         facts.append(advice.warning)
     return facts
@@ -200,7 +227,7 @@ def title_document(catalog: Catalog, title: Title) -> Document:
             ),
         )
     )
-    facts = [*title.what, title.closest, *(f for r in routes for f in (r.cost, r.reach[0]))]
+    facts = [*title.what, title.closest, *shown_facts(routes)]
     sources = catalog.cited(*facts, catalog.knowledge.loose_titles)
     sections += closing_sections(catalog, sources)
     return Document(f"{title.name} ({title.id})", tuple(sections))
