@@ -128,3 +128,46 @@ def example(questionnaire: Questionnaire) -> str:
             f'"{question.id}": ' + (f'["{first}"]' if question.kind == "multi" else f'"{first}"')
         )
     return "{" + ", ".join(parts) + "}"
+
+
+def needs_from(
+    questionnaire: Questionnaire, raw: Sequence[str], label: str = "--need"
+) -> list[str]:
+    """`routes --need` values: options of the "choose any" questions, checked and
+    spelt as `recommend --need` accepts them (aliases too); "not sure" narrows nothing."""
+    import difflib
+
+    from advisor.knowledge.catalog import need_ids
+
+    known = sorted(need_ids(questionnaire))
+    spellings = {
+        spelling: o.id
+        for q in questionnaire.questions
+        if q.kind == "multi"
+        for o in q.options
+        for spelling in (o.id, *o.aliases)
+    }
+    needs: list[str] = []
+    for value in (v.strip().lower() for item in raw for v in item.split(",") if v.strip()):
+        if value == questionnaire.unsure:
+            continue
+        if value not in spellings:
+            close = difflib.get_close_matches(value, [*known, questionnaire.unsure], n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise UsageProblem(
+                f"{label}: unknown need {quoted(value)}.{hint} Needs: {', '.join(known)}"
+            )
+        if spellings[value] not in needs:
+            needs.append(spellings[value])
+    return needs
+
+
+def one_of(value: str, choices: Sequence[str], what: str) -> str:
+    """`value` if it is one of `choices`, else a usage error with a suggestion."""
+    if value in choices:
+        return value
+    import difflib
+
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    hint = f" Did you mean {close[0]}?" if close else ""
+    raise UsageProblem(f"unknown {what} {quoted(value)}.{hint} Choose from: {', '.join(choices)}")

@@ -33,7 +33,7 @@ def main() -> None:
     # pydantic's schemas, the knowledge base), and the cyclic garbage collector
     # would walk them again and again for nothing: about a twentieth of a run.
     # Reference counting still frees everything else. The questionnaire, the one
-    # part that runs for long, turns collection back on (`waiting_for_a_person`).
+    # part that runs for long, turns collection back on (`wizard.interview`).
     gc.disable()
     try:
         import signal
@@ -61,12 +61,3 @@ def main() -> None:
             signal.signal(signum, signal.SIG_IGN)
         _say("\nStopped: the terminal closed." if stop.signum == signal.SIGHUP else "\nStopped.")
         sys.exit(stop.exit_code)
-
-
-def waiting_for_a_person() -> None:
-    """The run is about to wait for answers and may last minutes: collect cyclic
-    garbage again, leaving what start-up built out of every collection."""
-    import gc
-
-    gc.freeze()
-    gc.enable()

@@ -21,6 +21,26 @@ from advisor.errors import AdvisorError
 
 ANSWERS_LIMIT = 10 * 1024 * 1024  # far beyond any real answers file
 DATA_LIMIT = 256 * 1024 * 1024  # a knowledge-base file
+WORDS_LIMIT = 64 * 1024  # a description from standard input (far beyond its character limit)
+
+
+def read_stdin_text(what: str, limit: int = WORDS_LIMIT) -> str:
+    """Text from standard input (`--describe -`), capped like every other input;
+    bytes that are not UTF-8 become U+FFFD rather than an error later on."""
+    from advisor.errors import UsageProblem
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageProblem(f"{what}: standard input is closed")
+    if sys.stdin.isatty():
+        raise UsageProblem(f"{what}: pipe the text in, e.g. echo 'what is going on' | advisor ...")
+    try:
+        raw = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        raise UsageProblem(f"{what}: cannot read standard input ({exc})") from None
+    if len(raw) > limit:
+        raise UsageProblem(f"{what}: too long (more than {limit:,} bytes)")
+    return bytes(raw).decode("utf-8", errors="replace")
 
 
 def read_user_file(path: Path, limit: int, error: type[AdvisorError], what: str = "file") -> bytes:

@@ -51,6 +51,30 @@ def terminal_options() -> dict[str, Any]:
     return {"output": create_output(stdout=tty)}
 
 
+def interview(
+    questionnaire: Questionnaire, answers: Answers, described: Described | None
+) -> tuple[Answers, Described | None]:
+    """The terminal's way to ask (`intake.Ask`): what is going on, in the person's
+    own words (unless a description was given already), then every question not
+    yet answered, then the review."""
+    waiting_for_a_person()
+    options = terminal_options()
+    introduce(**options)
+    if described is None:
+        answers, described = ask_description(questionnaire, answers, **options)
+    return ask(questionnaire, answers, **options), described
+
+
+def waiting_for_a_person() -> None:
+    """The run is about to wait for answers and may last minutes: collect cyclic
+    garbage again (entry.py turned it off for start-up), leaving what start-up
+    built out of every collection."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def introduce(**prompt_options: Any) -> None:
     """One line before the first question: Esc and q do nothing in a prompt, so say
     how to stop."""

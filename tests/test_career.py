@@ -116,6 +116,8 @@ def test_career_wizard_in_a_terminal() -> None:
     child.expect("Show my result")  # the review of every answer
     child.send("\r")
     child.expect("Best-fit career: Care manager")
+    child.expect("Save a report")  # as after `recommend`: a result to keep or share
+    child.send("\r")  # no, thanks
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

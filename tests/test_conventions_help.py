@@ -62,11 +62,18 @@ def test_choices_are_shown_as_choices(run: Run) -> None:
 
 
 def test_each_command_help_is_true_for_that_command(run: Run) -> None:
-    career = run("career", "--help").stdout
-    assert "--report" not in career
-    assert "--force" in career and "Overwrite an existing --save file." in career
-    recommend = run("recommend", "--help").stdout
-    assert "--report FILE" in recommend
+    """Every output command takes the same output flags; --force says what it may replace."""
+    for command in ("roles", "show", "routes", "compare", "recommend", "career", "map"):
+        text = run(command, "--help").stdout
+        for flag in ("--json", "--markdown", "--report FILE", "--no-pager"):
+            assert flag in text, (command, flag)
+        saves = "--save FILE" in text
+        force = (
+            "Overwrite an existing --save or --report file."
+            if saves
+            else ("Overwrite an existing --report file.")
+        )
+        assert force in text, command
 
 
 def test_root_help_says_how_to_install_completion(run: Run) -> None:

@@ -291,8 +291,8 @@ def test_any_text_reads_without_error_and_only_from_its_own_words(text: str) -> 
 def test_what_the_questionnaire_asked_next_is_not_listed_as_unanswered() -> None:
     """In the questionnaire the description comes first and the rest is asked after
     it: the result must not then say those questions were left unanswered."""
+    from advisor.document import Document
     from advisor.render.markdown import to_markdown
-    from advisor.views.blocks import Document
     from advisor.views.recommend import understood_section
 
     q = load_catalog().questionnaire

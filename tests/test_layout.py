@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
+from advisor.document import Cell, Document, Section, Table
 from advisor.render.terminal import COLUMN_MIN, column_widths, to_rich
-from advisor.views.blocks import Document, Section, Table
 from conftest import Run
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)
@@ -20,13 +20,13 @@ CELLS = st.lists(WORDS, min_size=1, max_size=30).map(" ".join)
 
 def _table(columns: int, rows: list[list[str]]) -> Table:
     header = tuple(f"Column {c}" for c in range(columns))
-    return Table(header, tuple(tuple(row[:columns]) for row in rows))
+    return Table(header, tuple(tuple(Cell((text,)) for text in row[:columns]) for row in rows))
 
 
 def test_short_columns_keep_their_width_and_long_ones_share_the_rest() -> None:
     block = Table(
         ("Role", "Works for", "Focus", "Detail"),
-        (("Care manager", "patient", "x " * 80, "y " * 80),),
+        (tuple(Cell((t,)) for t in ("Care manager", "patient", "x " * 80, "y " * 80)),),
     )
     assert column_widths(100, block) == [12, 9, 33, 33]
 

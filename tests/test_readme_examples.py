@@ -29,3 +29,27 @@ def test_a_readme_example_is_what_the_command_prints(run: Run, command: str, sho
     assert result.exit_code == 0, result.output
     printed = result.stdout.splitlines()
     assert printed[: len(lines)] == lines
+
+
+PYTHON_API = re.findall(
+    r"## Python API\n(?:(?!```python).*\n)*```python\n((?:(?!```).*\n)*)```", README
+)
+
+
+def test_the_python_api_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python example is real code: it runs, and prints what it says."""
+    assert PYTHON_API, "the README has a Python API example"
+    exec(compile(PYTHON_API[0], "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    role, score = printed[0].split()
+    assert role == "care-manager" and 0 <= int(score) <= 100
+    assert "'for-whom': 'flag'" in printed[1] and "'description'" in printed[1]
+
+
+def test_the_intake_docstring_example_holds() -> None:
+    import doctest
+
+    import advisor.intake
+
+    failed, tried = doctest.testmod(advisor.intake)
+    assert tried > 0 and failed == 0

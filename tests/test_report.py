@@ -47,11 +47,14 @@ class TextAndLinks(HTMLParser):
         super().__init__()
         self.text: list[str] = []
         self.tags: set[str] = set()
-        self.urls: list[str] = []
+        self.urls: list[str] = []  # what a browser would fetch to show the page
+        self.links: list[str] = []  # what a reader may follow
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
-        self.urls += [v or "" for k, v in attrs if k in ("src", "href")]
+        self.urls += [v or "" for k, v in attrs if k == "src" or (tag == "link" and k == "href")]
+        if tag == "a":
+            self.links += [v or "" for k, v in attrs if k == "href"]
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -80,6 +83,9 @@ def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
     assert "script" not in page.tags
     assert page.urls == []  # nothing to fetch: it opens offline
     assert {"table", "style", "h1"} <= page.tags
+    # each citation links to its source in the list, and a source to its web page
+    assert "#source-1" in page.links
+    assert all(link.startswith(("#source-", "https://", "http://")) for link in page.links)
 
 
 def test_report_is_not_overwritten_without_force(run: Run, tmp_path: Path) -> None:

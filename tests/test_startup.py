@@ -82,8 +82,10 @@ def test_the_collector_is_off_for_a_run_and_back_on_to_wait_for_a_person(
     states: list[bool] = []
 
     def command() -> None:
+        import advisor.wizard
+
         states.append(gc.isenabled())
-        entry.waiting_for_a_person()
+        advisor.wizard.waiting_for_a_person()
         states.append(gc.isenabled())
 
     try:
@@ -99,7 +101,7 @@ def test_the_questionnaire_collects_garbage(monkeypatch: pytest.MonkeyPatch) -> 
     import advisor.wizard
 
     calls: list[str] = []
-    monkeypatch.setattr(entry, "waiting_for_a_person", lambda: calls.append("gc on"))
+    monkeypatch.setattr(advisor.wizard, "waiting_for_a_person", lambda: calls.append("gc on"))
     monkeypatch.setattr(advisor.cli, "_can_ask", lambda: True)
     monkeypatch.setattr(
         advisor.wizard,

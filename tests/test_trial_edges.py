@@ -85,8 +85,14 @@ def test_map_axis_labels_are_never_cut_mid_phrase(
     """At 42 columns the x axis read '← works for the system works for the' / 'patient →'."""
     monkeypatch.setenv("COLUMNS", columns)
     lines = ok(run("map")).stdout.splitlines()
-    assert any(line.strip().endswith("works for the patient →") for line in lines)
-    assert any(line.startswith("← works for the system") for line in lines)
+    # arrows in the output's glyphs: ASCII when piped, as here
+    assert any(
+        line.strip().endswith(("works for the patient →", "works for the patient ->"))
+        for line in lines
+    )
+    assert any(
+        line.startswith(("← works for the system", "<- works for the system")) for line in lines
+    )
 
 
 @pytest.mark.parametrize(

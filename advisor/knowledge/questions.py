@@ -198,6 +198,14 @@ class Questionnaire(Strict):
                 )
         return self
 
+    def by_flag(self, name: str) -> Question | None:
+        """The question with this flag (or another spelling of it), or this id:
+        the keys an answers file, a query string and `intake.gather` accept."""
+        for question in self.questions:
+            if name in (question.flag, *question.flag_aliases):
+                return question
+        return self.question(name)
+
     def worded(self, question: Question, answers: Mapping[str, Sequence[str]]) -> Question:
         """`question` in the words for whom the help is for, as far as the answers say."""
         chosen = answers.get(self.audience or "", ())

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from advisor.errors import UsageProblem
 
 if TYPE_CHECKING:
-    from advisor.views.blocks import Document
+    from advisor.document import Document
 
 
 STDOUT = "-"

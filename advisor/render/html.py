@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
-from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
+import html
+from typing import TYPE_CHECKING
+
+from advisor.document import (
+    Bullets,
+    Cell,
+    Cite,
+    Command,
+    Document,
+    Paragraph,
+    Preformatted,
+    Scores,
+    SourceList,
+    Spacer,
+    Table,
+    Text,
+)
+from advisor.render.markdown import DRAWING_WIDTH
+from advisor.render.references import flat, label, readable, source_label
+
+if TYPE_CHECKING:
+    from advisor.knowledge.models import Source
+
+e = html.escape
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
@@ -13,55 +35,101 @@ th, td { border: 1px solid #bbb; padding: .4rem; vertical-align: top; text-align
 .bar { background: #eee; width: 20rem; max-width: 60%; display: inline-block; }
 .bar span { background: #2a7; display: block; height: 1rem; }
 .marker { font-weight: bold; font-family: monospace; }
-.italic { font-style: italic; }
+.note { font-style: italic; }
+.quiet { color: #555; }
+.warning { font-weight: bold; }
+pre, code { white-space: pre-wrap; }
 """
+
+
+def _cite(cite: Cite) -> str:
+    """[1, 2], each number a link to its source in the list."""
+    if not cite.numbers:
+        return e(label(cite))
+    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in cite.numbers)
+    return f"[{links}]"
+
+
+def _text(text: Text) -> str:
+    return flat(text, e, _cite)
+
+
+def _cell(cell: Cell) -> str:
+    lines = [_text(line) for line in cell.lines]
+    if cell.listed:
+        return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+    return "<br>".join(lines)
 
 
 def to_html(doc: Document) -> str:
     """A self-contained page: inline CSS, no scripts, nothing fetched from a network."""
-    import html
-
-    e = html.escape
     doc = readable(doc)
+    title = doc.title or "advisor"
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(doc.title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{e(doc.title)}</h1>",
+        f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
     ]
     for section in doc.sections:
         out.append(f"<section><h2>{e(section.title)}</h2>" if section.title else "<section>")
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                css = ' class="italic"' if "italic" in block.style else ""
-                out.append(f"<p{css}>{e(block.text)}</p>")
+                css = f' class="{block.emphasis}"' if block.emphasis else ""
+                tag = "strong" if block.emphasis == "strong" else ""
+                words = f"<{tag}>{_text(block.text)}</{tag}>" if tag else _text(block.text)
+                out.append(f"<p{css}>{words}</p>")
             elif isinstance(block, Bullets):
                 markers = block.markers or ("",) * len(block.items)
                 out.append("<ul>")
                 out += [
-                    f"<li>{f'<span class=marker>{e(m)}</span> ' if m else ''}{e(item)}</li>"
+                    f"<li>{f'<span class=marker>{e(m)}</span> ' if m else ''}{_text(item)}</li>"
                     for m, item in zip(markers, block.items, strict=True)
                 ]
                 out.append("</ul>")
+            elif isinstance(block, SourceList):
+                out.append("<ol>")
+                out += [
+                    f'<li id="source-{n}" value="{n}">{_source(source)}</li>'
+                    for n, source in block.listed
+                ]
+                out.append("</ol>")
             elif isinstance(block, Table):
                 out.append("<table><thead><tr>")
-                out += [f"<th>{e(h)}</th>" for h in block.header]
+                out += [f'<th scope="col">{e(h)}</th>' for h in block.header]
                 out.append("</tr></thead><tbody>")
                 for row in block.rows:
-                    cells = "".join(f"<td>{e(c).replace(chr(10), '<br>')}</td>" for c in row)
+                    cells = "".join(f"<td>{_cell(c)}</td>" for c in row)
                     out.append(f"<tr>{cells}</tr>")
                 out.append("</tbody></table>")
             elif isinstance(block, Scores):
                 out.append("<table><tbody>")
-                for label, score in block.rows:
+                for name, score in block.rows:
                     out.append(
-                        f'<tr><td>{e(label)}</td><td>{score}</td><td><span class="bar">'
+                        f'<tr><td>{e(name)}</td><td>{score}</td><td><span class="bar">'
                         f'<span style="width:{score}%"></span></span></td></tr>'
                     )
                 out.append("</tbody></table>")
                 if block.note:
-                    out.append(f'<p class="italic">{e(block.note)}</p>')
+                    out.append(f'<p class="note">{e(block.note)}</p>')
+            elif isinstance(block, Preformatted):
+                drawn = "\n".join(block.draw(DRAWING_WIDTH, False))
+                out.append(f'<pre aria-hidden="true">{e(drawn)}</pre>')
+            elif isinstance(block, Command):
+                lead = f"{e(block.lead)} " if block.lead else ""
+                out.append(f"<p>{lead}<code>{e(block.line)}</code></p>")
+            elif isinstance(block, Spacer):
+                continue
         out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _source(source: Source) -> str:
+    """A source as readers can find it; a web address is a link (http and https only)."""
+    where = source.reference
+    if source.kind != "seed" and where.startswith(("https://", "http://")):
+        stop = "" if source.title.rstrip(".").endswith(("?", "!")) else "."
+        return f'{e(source.title.rstrip("."))}{stop} <a href="{e(where)}">{e(where)}</a>'
+    return e(source_label(source))

@@ -1,6 +1,6 @@
 """The shape of every command's `--json`, as pydantic models, for JSON Schema.
 
-`render/json.py` builds the output as plain dictionaries (cheap at start-up);
+Each view (advisor/views/) builds its output as plain dictionaries (cheap at start-up);
 these models describe it so that `advisor schema COMMAND` can print a JSON
 Schema generated from them rather than written by hand. A test validates each
 command's real output against its model with unknown keys forbidden, so the
@@ -238,6 +238,7 @@ class MapOutput(About):
     axes: Axes
     roles: list[MapRole]
     you: Point | None
+    sources: list[Source] = Field(description="the sources of the roles' places (added in 0.2)")
 
 
 OUTPUTS: dict[str, Any] = {

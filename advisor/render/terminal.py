@@ -11,13 +11,25 @@ for rich to wrap, since only rich knows how wide such characters are.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from advisor.document import (
+    Bullets,
+    Cell,
+    Command,
+    Document,
+    Emphasis,
+    Paragraph,
+    Preformatted,
+    Scores,
+    SourceList,
+    Spacer,
+    Table,
+    Text,
+)
+from advisor.render.references import flat, label, readable, source_label
 from advisor.render.sanitise import printable
-from advisor.views.blocks import Bullets, Document, Paragraph, Scores, Table
-from advisor.views.references import readable
 
 if TYPE_CHECKING:
     from rich.box import Box
@@ -26,6 +38,14 @@ if TYPE_CHECKING:
 
 COLUMN_MIN = 20  # a wrapped value column narrower than this stacks the table instead
 BULLET = "- "
+STYLES: dict[Emphasis, str] = {
+    "": "",
+    "strong": "bold",
+    "note": "italic",
+    "warning": "bold yellow",
+    "quiet": "dim",
+}
+_HELD = "\x00"  # a space that is not a break; text here never holds NUL (printable escapes it)
 
 
 def text_width(console: Console) -> int:
@@ -35,9 +55,10 @@ def text_width(console: Console) -> int:
 
 
 def to_rich(console: Console, doc: Document) -> RenderableType:
+    """The document laid out for this console: its width, its glyphs, its colours."""
     from rich.console import Group
 
-    doc = readable(doc, full=False)
+    doc = readable(doc)
     width = text_width(console)
     parts: list[RenderableType] = [wrapped(doc.title, width, "bold")] if doc.title else []
     for section in doc.sections:
@@ -47,28 +68,78 @@ def to_rich(console: Console, doc: Document) -> RenderableType:
             parts += [*gap, wrapped(section.title, width, style)]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                parts.append(wrapped(block.text, width, block.style))
+                parts.append(wrapped(_flat(block.text), width, STYLES[block.emphasis]))
             elif isinstance(block, Bullets):
                 parts.append(_bullets(block, width))
+            elif isinstance(block, SourceList):
+                parts.append(_sources(block, width))
             elif isinstance(block, Table):
                 parts.append(_table(console, block))
             elif isinstance(block, Scores):
                 parts.append(_scores(console, block))
+            elif isinstance(block, Preformatted):
+                parts.append(_preformatted(console, block))
+            elif isinstance(block, Command):
+                parts.append(_command(block, width))
+            elif isinstance(block, Spacer):
+                parts.append(wrapped("", width))
     return Group(*parts)
 
 
-def wrapped(text: str, width: int, style: str = "", indent: int = 0) -> RenderableType:
-    """`text` wrapped to `width`; lines starting with a bullet get a hanging indent.
+def _flat(text: Text) -> str:
+    """Words made printable, citations whole (`[1, 2]` never breaks across lines)."""
+    return flat(text, printable, lambda cite: label(cite, _HELD))
+
+
+def _preformatted(console: Console, block: Preformatted) -> RenderableType:
+    """Lines drawn for this console's width and glyphs, with their emphasis."""
+    from rich.text import Text
+
+    drawing = Text(printable("\n".join(block.draw(console.width, ascii_only(console)))))
+    if block.strong:
+        drawing.highlight_regex(block.strong, style="bold green")
+    return drawing
+
+
+def _command(block: Command, width: int) -> RenderableType:
+    """A command whole: on one line when it fits, else broken between words with
+    ` \\` at each line's end, so that pasted into a shell it is still one command."""
+    words = printable(block.line, one_line=True).split(" ")
+    lines = [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) + 2 > width:
+            lines[-1] += " \\"
+            lines.append("  " + word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+    lead = [wrapped(block.lead, width)] if block.lead else []
+    from rich.console import Group
+
+    return Group(*lead, FittedLines(lines))
+
+
+def wrapped(
+    text: str, width: int, style: str = "", indent: int = 0, marker: str = ""
+) -> RenderableType:
+    """`text` wrapped to `width`, `indent` spaces in; `marker` (a bullet, "+3",
+    "[12]") before its first line, the rest hanging beside it.
 
     Control characters (from a path or value the user gave, since the loader
     already refuses them in data) are shown as escapes, never sent raw."""
-    text = printable(text)
-    if not _one_column_each(text):
+    text = _HELD.join(printable(part) for part in text.split(_HELD))
+    if not _one_column_each(text.replace(_HELD, " ") + marker):
         from rich.text import Text
 
-        return Text(text, style=style)
-    filled = "\n".join(_hanging(line, width, indent) for line in text.splitlines())
-    return FittedLines(filled.split("\n"), style)
+        return Text(" " * indent + marker + text.replace(_HELD, " "), style=style)
+    return FittedLines(_filled(text, width, indent, marker), style)
+
+
+def _filled(text: str, width: int, indent: int = 0, marker: str = "") -> list[str]:
+    """The wrapped lines of `text` (each of its lines wrapped on its own)."""
+    out: list[str] = []
+    for number, line in enumerate(text.split("\n")):
+        out += _hanging(line, width, indent, marker if number == 0 else " " * len(marker))
+    return out
 
 
 def _one_column_each(text: str) -> bool:
@@ -81,44 +152,57 @@ def _one_column_each(text: str) -> bool:
     return cell_len(flat) == len(flat)
 
 
-def _hanging(line: str, width: int, indent: int) -> str:
-    """Wrap one line; a leading "- ", "+3 " or "[12] " marker hangs to the left of the text."""
+def _hanging(line: str, width: int, indent: int, marker: str) -> list[str]:
+    """One line wrapped, its marker hanging to the left of the text."""
     import textwrap
 
-    body = line.lstrip(" ")
-    lead = " " * (indent + len(line) - len(body))
-    marker = ""
-    if (
-        body.startswith(BULLET)
-        or (body[:1] in "+-" and body[1:2].isdigit() and " " in body)
-        or (body[:1] == "[" and body[1:2].isdigit() and "] " in body)
-    ):
-        marker = body[: body.index(" ") + 1]
+    lead = " " * indent
     room = max(1, width // 2)  # an indent never takes more than half the width
     if len(lead) + len(marker) > room:
         marker = marker if len(marker) <= room else ""
         lead = " " * (room - len(marker))
     first, rest = lead + marker, " " * (len(lead) + len(marker))
-    text = body[len(marker) :]
-    if "[" in text:  # a citation such as [1, 2, 3] stays on one line
-        text = re.sub(_CITATION, lambda m: m.group().replace(" ", _HELD), text)
     filled = textwrap.fill(
-        text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        line, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
     )
-    return (filled or lead + body).replace(_HELD, " ")
-
-
-_CITATION = r"\[\d+(?:, \d+)+\]"
-_HELD = "\x00"  # a space that is not a break; text here never holds NUL (printable escapes it)
+    return (filled or (lead + marker).rstrip() or "").replace(_HELD, " ").split("\n")
 
 
 def _bullets(block: Bullets, width: int) -> RenderableType:
-    markers = block.markers or ("-",) * len(block.items)
+    if not block.markers:
+        return _items(width, [(BULLET, _flat(item)) for item in block.items])
+    return _marked(width, block.markers, [_flat(item) for item in block.items])
+
+
+def _sources(block: SourceList, width: int) -> RenderableType:
+    """The numbered sources (`readable` listed them), numbers right-aligned."""
+    numbers = [f"[{n}]" for n, _ in block.listed]
+    return _marked(width, numbers, [source_label(s, full=False) for _, s in block.listed])
+
+
+def _marked(width: int, markers: Sequence[str], texts: Sequence[str]) -> RenderableType:
+    """Items led by markers ("+3", "-1", "[12]") right-aligned under each other."""
     pad = max(len(m) for m in markers)
-    if block.markers:  # right-align "+3" / "-1" under each other, indented
-        lines = [f" {m:>{pad}} {item}" for m, item in zip(markers, block.items, strict=True)]
-        return wrapped("\n".join(lines), width, indent=0)
-    return wrapped("\n".join(f"{BULLET}{item}" for item in block.items), width)
+    return _items(width, [(f" {m:>{pad}} ", t) for m, t in zip(markers, texts, strict=True)])
+
+
+def _items(width: int, items: Sequence[tuple[str, str]], indent: int = 0) -> RenderableType:
+    from rich.console import Group
+
+    parts = [wrapped(text, width, indent=indent, marker=marker) for marker, text in items]
+    fitted = [p for p in parts if isinstance(p, FittedLines)]
+    if len(fitted) == len(parts):  # one renderable for them all: cheaper for rich to print
+        return FittedLines([line for p in fitted for line in p.lines])
+    return Group(*parts)
+
+
+def _cell_items(cell: Cell) -> list[tuple[str, str]]:
+    return [(BULLET if cell.listed else "", _flat(line)) for line in cell.lines]
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell as its unwrapped lines, markers included (to measure it)."""
+    return "\n".join(marker + text for marker, text in _cell_items(cell))
 
 
 def _table(console: Console, block: Table) -> RenderableType:
@@ -130,9 +214,12 @@ def _table(console: Console, block: Table) -> RenderableType:
         width = text_width(console)
         stacked: list[RenderableType] = []
         for row in block.rows:
-            stacked.append(wrapped(row[0], width, "bold underline"))
+            stacked.append(wrapped(_cell_text(row[0]), width, "bold underline"))
             for name, value in zip(block.header[1:], row[1:], strict=True):
-                stacked += [wrapped(name, width, "bold", indent=2), wrapped(value, width, indent=4)]
+                stacked += [
+                    wrapped(name, width, "bold", indent=2),
+                    _items(width, _cell_items(value), indent=4),
+                ]
         return Group(*stacked)
     from rich.table import Table as RichTable
 
@@ -146,9 +233,9 @@ def _table(console: Console, block: Table) -> RenderableType:
     return grid
 
 
-def _cell(text: str, width: int) -> RenderableType:
+def _cell(cell: Cell | str, width: int) -> RenderableType:
     """A table cell's text wrapped to `width`, with a space of margin either side."""
-    inner = wrapped(text, width)
+    inner = wrapped(cell, width) if isinstance(cell, str) else _items(width, _cell_items(cell))
     if isinstance(inner, FittedLines):
         return FittedLines([f" {line} " for line in inner.lines], inner.style)
     from rich.padding import Padding
@@ -167,7 +254,8 @@ def column_widths(total: int, block: Table) -> list[int] | None:
     columns = len(block.header)
     room = total - (columns + 1) - 2 * columns  # borders, and a space either side of each cell
     natural = [
-        _longest_line([block.header[c], *(row[c] for row in block.rows)]) for c in range(columns)
+        _longest_line([block.header[c], *(_cell_text(row[c]) for row in block.rows)])
+        for c in range(columns)
     ]
     label = min(natural[0], 25, max(12, room // 3))
     rest = room - label
@@ -206,7 +294,7 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     if names + digits + 4 + bar_width <= width:
         lines = [
             f"{name}{' ' * (names - cell_len(name))}  {score:>{digits}}  "
-            + bar(score, bar_width, is_ascii(console))
+            + bar(score, bar_width, ascii_only(console))
             for name, score in block.rows
         ]
         rows: RenderableType = FittedLines(lines)
@@ -219,7 +307,7 @@ def _scores(console: Console, block: Scores) -> RenderableType:
                 for part in (
                     wrapped(name, width),
                     FittedLines(
-                        [f"  {score:>{digits}}  " + bar(score, bar_width, is_ascii(console))]
+                        [f"  {score:>{digits}}  " + bar(score, bar_width, ascii_only(console))]
                     ),
                 )
             )
@@ -229,19 +317,20 @@ def _scores(console: Console, block: Scores) -> RenderableType:
     return Group(rows, wrapped(block.note, text_width(console), "dim"))
 
 
-# Boxes that suit the output, and score bars.
+# One glyph policy for every output: boxes, score bars and the map.
 
 
-def is_ascii(console: Console) -> bool:
-    """True when the output cannot show box-drawing characters (a non-UTF-8 locale)."""
-    return console.encoding.lower() not in ("utf-8", "utf8")
+def ascii_only(console: Console) -> bool:
+    """Plain ASCII when piped (a file, another program, a paste into an email) or on
+    a locale that cannot show box-drawing characters; rounded boxes, solid bars
+    and the map's lines on a UTF-8 terminal. Decided here, once, for every glyph."""
+    return not console.is_terminal or console.encoding.lower() not in ("utf-8", "utf8")
 
 
 def box_for(console: Console) -> Box:
-    """Rounded boxes on a terminal, ASCII when piped or on a non-UTF-8 locale."""
     from rich import box
 
-    return box.ASCII if not console.is_terminal or is_ascii(console) else box.ROUNDED
+    return box.ASCII if ascii_only(console) else box.ROUNDED
 
 
 def bar(score: int, width: int, ascii_only: bool) -> str:

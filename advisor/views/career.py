@@ -3,24 +3,71 @@ into each career (education, licences and credentials, pay, occupation codes).""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
+from advisor.document import Bullets, Cite, Document, Section, View
 from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
-from advisor.views.blocks import Bullets, Document, Section
 from advisor.views.citing import closing_sections, fact_line
 from advisor.views.compare import aspect_table
+from advisor.views.data import about, dumped, ranking_json, sources_json
 from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
 from advisor.views.sources import career_sources
+from advisor.views.verdict import number_word
+
+if TYPE_CHECKING:
+    from advisor.intake import Result
 
 
-def career_document(catalog: Catalog, answers: Answers, rec: Recommendation) -> Document:
+def career_view(catalog: Catalog, result: Result, details: bool = False) -> View:
+    """What `career` shows: the best fit (short, or with `details` every career's
+    paths and pay) and the JSON; guidance when every answer was "not sure"."""
+    rec = result.recommendation
+    answers, _, asked, _ = result.gathered
+    if not rec.answered:
+        from advisor.views.guidance import undecided_view
+
+        return undecided_view(catalog, catalog.career, "career")
+    sources = career_sources(catalog, rec)
+
+    def screen() -> Document:
+        if details:
+            return career_document(catalog, answers, rec, sources)
+        return short_career_document(catalog, answers, rec, asked)
+
+    return View(
+        screen,
+        lambda: career_json(catalog, answers, rec, sources),
+        lambda: career_document(catalog, answers, rec, sources),
+    )
+
+
+def career_json(
+    catalog: Catalog, answers: Answers, rec: Recommendation, sources: list[Source]
+) -> dict[str, Any]:
+    return {
+        **ranking_json(catalog, catalog.career, answers, rec),
+        "careers": {
+            r.id: {a.id: dumped(a.facts(r)) for a in CAREER_ASPECTS} for r in catalog.roles
+        },
+        "sources": sources_json(sources),
+        **about(catalog),
+        "disclaimer": catalog.career.disclaimer or catalog.knowledge.disclaimer,
+    }
+
+
+def career_document(
+    catalog: Catalog, answers: Answers, rec: Recommendation, sources: list[Source]
+) -> Document:
     table = aspect_table(compare(catalog, list(catalog.roles), list(CAREER_ASPECTS)))
     sections = scored_document(catalog, catalog.career, answers, rec, "Best-fit career", "career")
     sections += [
-        Section("The four careers: how to get there", (table,)),
+        Section(f"The {number_word(len(catalog.roles))} careers: how to get there", (table,)),
     ]
-    sections += closing_sections(catalog, career_sources(catalog, rec), catalog.career.disclaimer)
+    sections += closing_sections(catalog, sources, catalog.career.disclaimer)
     return Document("advisor: which career fits", tuple(sections))
 
 
@@ -41,12 +88,12 @@ def short_career_document(
     )
     steps = [
         *(fact_line(f) for f in top.education[:1]),
-        f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed} "
-        f"[{', '.join(sorted({i for c in codes for i in c.sources}))}]",
+        (
+            f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed}",
+            Cite(tuple(sorted({i for c in codes for i in c.sources}))),
+        ),
     ]
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
-    hint = details_hint("career", q, answers, asked)
-    sections += closing_short(
-        catalog, hint, None, "every reason, every career's paths and pay", q.disclaimer
-    )
+    hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
+    sections += closing_short(catalog, hint, q.disclaimer)
     return Document("", tuple(sections))

@@ -1,5 +1,5 @@
-"""Facts as cited text: `Plans discharge [seed-003]` (numbered for readers by
-`references.readable`), with estimates and
+"""Facts as cited text: the words, then a `Cite` of their sources (numbered for
+readers by `render.references.readable`), with estimates and
 inferences labelled so they never pass as established fact; and the sections
 several documents share: where the sources disagree, and the close of every
 document (the loose-titles warning, the sources with their as-of date and the
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advisor.document import Block, Bullets, Cite, Paragraph, Run, Section, SourceList, joined
 from advisor.knowledge.models import Disagreement, Fact, OccupationCode, Source
-from advisor.views.blocks import Block, Bullets, Paragraph, Section, SourceList
 
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
@@ -21,24 +21,25 @@ KIND_LABELS = {
 }
 
 
-def cite(fact: Fact) -> str:
-    return f"{fact.text}{KIND_LABELS.get(fact.kind, '')} [{', '.join(fact.sources)}]"
+def cite(fact: Fact, lead: str = "") -> tuple[Run, ...]:
+    """`lead`, the fact's words (labelled if an estimate or an inference), its citation."""
+    return (f"{lead}{fact.text}{KIND_LABELS.get(fact.kind, '')}", Cite(tuple(fact.sources)))
 
 
-def code_line(code: OccupationCode) -> str:
+def code_line(code: OccupationCode) -> tuple[Run, ...]:
     """An occupation code with its dated median pay, each figure cited on its own."""
-    pay = "".join(f" {cite(m)}" for m in code.median_pay)
-    return f"{code.system} {code.code} {code.title} ({code.match}): {cite(code)}{pay}"
+    head = f"{code.system} {code.code} {code.title} ({code.match}): "
+    return joined(cite(code, head), *(cite(m, " ") for m in code.median_pay))
 
 
-def fact_line(fact: Fact) -> str:
+def fact_line(fact: Fact) -> tuple[Run, ...]:
     """A fact as one cited line, led by its name or value where it has one
     (an occupation code by the code itself: `SOC 21-1022 Healthcare Social Workers`,
     then its dated median pay)."""
     if isinstance(fact, OccupationCode):
         return code_line(fact)
     lead = getattr(fact, "name", None) or getattr(fact, "value", None)
-    return f"{lead}: {cite(fact)}" if isinstance(lead, str) else cite(fact)
+    return cite(fact, f"{lead}: ") if isinstance(lead, str) else cite(fact)
 
 
 def closing_sections(
@@ -48,13 +49,13 @@ def closing_sections(
     (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
     return [
-        Section("Titles are used loosely", (Paragraph(cite(k.loose_titles), "italic"),)),
+        Section("Titles are used loosely", (Paragraph(cite(k.loose_titles), "note"),)),
         Section(
             f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(sources)),
                 Paragraph(
-                    f"Knowledge base version {k.version}. {disclaimer or k.disclaimer}", "dim"
+                    f"Knowledge base version {k.version}. {disclaimer or k.disclaimer}", "quiet"
                 ),
             ),
         ),
@@ -66,7 +67,7 @@ def disagreements_section(disputes: list[Disagreement]) -> Section:
     blocks: list[Block] = []
     for dispute in disputes:
         blocks += [
-            Paragraph(dispute.topic, "bold"),
+            Paragraph(dispute.topic, "strong"),
             Bullets(tuple(cite(p) for p in dispute.positions)),
         ]
     return Section("Where the sources disagree", tuple(blocks))

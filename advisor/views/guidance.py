@@ -3,10 +3,12 @@ questions that would decide it, and how the roles differ on them."""
 
 from __future__ import annotations
 
+from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section, SourceList
 from advisor.views.citing import cite
+from advisor.views.data import about
+from advisor.views.verdict import number_word
 
 DECIDING = 3  # questions shown
 OPTIONS_EACH = 4  # answers shown for each question
@@ -34,11 +36,26 @@ def _favours(catalog: Catalog, option: Option) -> str:
     return ", ".join(names)
 
 
+def undecided_view(catalog: Catalog, questionnaire: Questionnaire, command: str) -> View:
+    """Every answer "not sure": what would decide it. On screen `recommend` shows
+    the map of the roles; a report lists them in a line each."""
+    with_map = questionnaire is catalog.questionnaire
+    return View(
+        lambda: undecided_document(catalog, questionnaire, command, with_map=with_map),
+        lambda: {
+            "undecided": True,
+            "deciding_questions": [q.id for q in deciding_questions(questionnaire)],
+            **about(catalog),
+        },
+        lambda: undecided_document(catalog, questionnaire, command),
+    )
+
+
 def undecided_document(
-    catalog: Catalog, questionnaire: Questionnaire, command: str, with_roles: bool = True
+    catalog: Catalog, questionnaire: Questionnaire, command: str, with_map: bool = False
 ) -> Document:
-    """Guidance for a person who answered "not sure" to everything; `with_roles`
-    adds the roles in one line each (the terminal shows the map instead)."""
+    """Guidance for a person who answered "not sure" to everything, then the roles:
+    on the map (`with_map`), or in one line each."""
     blocks: list[Block] = [
         Paragraph(
             'Every answer was "not sure", so no role stands out yet. That is fine: '
@@ -53,21 +70,26 @@ def undecided_document(
         )[:OPTIONS_EACH]
         options = [o for o in question.options if o in options]  # keep the data's order
         blocks += [
-            Paragraph(""),
-            Paragraph(question.prompt, "bold"),
+            Spacer(),
+            Paragraph(question.prompt, "strong"),
             Bullets(tuple(f"{o.label}: points to {_favours(catalog, o)}" for o in options)),
         ]
-    blocks += [Paragraph(""), Paragraph(f"Run it again and answer one of these: advisor {command}")]
+    blocks += [Spacer(), Paragraph(f"Run it again and answer one of these: advisor {command}")]
     k = catalog.knowledge
     sections = [Section("What would decide it", tuple(blocks), highlight=True)]
-    if with_roles:
-        roles = tuple(f"{r.name}: {cite(r.focus)}" for r in catalog.roles)
-        sections += [
-            Section("The four roles in one line each", (Bullets(roles),)),
-            Section(
-                f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
-                (SourceList(tuple(catalog.sources.values())),),
-            ),
-        ]
-    sections.append(Section("", (Paragraph(k.disclaimer, "dim"),)))
+    if with_map:
+        from advisor.views.map import map_sections
+
+        sections += map_sections(catalog, {})
+    else:
+        roles = tuple(cite(r.focus, f"{r.name}: ") for r in catalog.roles)
+        heading = f"The {number_word(len(catalog.roles))} roles in one line each"
+        sections.append(Section(heading, (Bullets(roles),)))
+    sections.append(
+        Section(
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
+            (SourceList(tuple(catalog.sources.values())),),
+        )
+    )
+    sections.append(Section("", (Paragraph(k.disclaimer, "quiet"),)))
     return Document("advisor: not enough to go on yet", tuple(sections))

@@ -1,23 +1,22 @@
 """`advisor map`: the four roles drawn on two axes as plain text lines (`draw`
-is pure: it returns strings, so the terminal only has to colour them), with a
-legend, and where the person's answers put them (placement.py).
+is pure: it returns strings for a width and glyph set that the renderer
+chooses), with a legend, and where the person's answers put them (placement.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from advisor.answers import Answers
+from advisor.document import Block, Bullets, Document, Paragraph, Preformatted, Section, View
 from advisor.knowledge.catalog import Catalog
+from advisor.knowledge.models import Source
 from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
-from advisor.render.terminal import is_ascii, text_width, wrapped
-from advisor.views.citing import cite
-from advisor.views.references import References
-
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+from advisor.views.citing import cite, closing_sections
+from advisor.views.data import about, sources_json
+from advisor.views.verdict import number_word
 
 YOU = "you"
 PLOT_ROWS = 11
@@ -116,7 +115,6 @@ def axis_questions(questionnaire: Questionnaire) -> str:
 def placement_note(
     x: float | None,
     y: float | None,
-    mark: str,
     flags: tuple[str, str] = ("--side", "--timeframe"),
     questions: str = "",
 ) -> str:
@@ -129,7 +127,7 @@ def placement_note(
             "you stand on the map."
         )
     missing = [name for name, value in zip(flags, (x, y), strict=True) if value is None]
-    where = f"The {mark} {YOU} mark is where your answers put you"
+    where = f'The "{YOU}" mark is where your answers put you'
     return where + (
         f"; with {' and '.join(missing)} unanswered, that axis is centred." if missing else "."
     )
@@ -143,40 +141,60 @@ def map_points(catalog: Catalog, answers: Answers) -> list[Point]:
     return points
 
 
-def map_view(console: Console, catalog: Catalog, answers: Answers) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
+YOU_PATTERN = r"(?:[@◆] you|you [@◆])"  # the person's mark, in either glyph set
 
-    ascii_only = is_ascii(console)
-    lines = draw(map_points(catalog, answers), console.width, ascii_only)
-    drawing = Text("\n".join(lines))
-    drawing.highlight_regex(r"(?:[@◆] you|you [@◆])", style="bold green")
+
+def map_title(catalog: Catalog) -> str:
+    return f"Where the {number_word(len(catalog.roles))} roles sit"
+
+
+def map_view(catalog: Catalog, answers: Answers) -> View:
+    """`advisor map`: the drawing, the legend and the sources; JSON with positions."""
+    return View(
+        lambda: Document(map_title(catalog), map_sections(catalog, answers, closing=True)),
+        lambda: map_json(catalog, answers),
+    )
+
+
+def map_sections(catalog: Catalog, answers: Answers, closing: bool = False) -> tuple[Section, ...]:
+    """The map and its legend, for `map` and for the guidance when nothing decides."""
     x, y = person_position(catalog.questionnaire, answers)
-    refs = References(catalog.sources, full=False)
-    # Text as the other views print it: wrapped one column short of the edge,
-    # with citations and the "[1]" of a source kept whole.
-    width = text_width(console)
-    legend = [wrapped(refs.number(f"{r.name}: {cite(r.position)}"), width) for r in catalog.roles]
-    loose = wrapped(refs.number(cite(catalog.knowledge.loose_titles)), width, "dim")
-    listed = refs.listed()
-    sources = [
-        wrapped(f"{m} {item}", width, "dim")
-        for m, item in zip(listed.markers, listed.items, strict=True)
-    ]
+    points = map_points(catalog, answers)
     note = placement_note(
-        x,
-        y,
-        you_mark(ascii_only),
-        axis_flags(catalog.questionnaire),
-        axis_questions(catalog.questionnaire),
+        x, y, axis_flags(catalog.questionnaire), axis_questions(catalog.questionnaire)
     )
-    return Group(
-        wrapped("Where the four roles sit", width, "bold"),
-        drawing,
-        wrapped(note, width, "italic"),
-        Text(""),
-        *legend,
-        Text(""),
-        loose,
-        *sources,
-    )
+    legend = tuple(cite(r.position, f"{r.name}: ") for r in catalog.roles)
+    blocks: list[Block] = [
+        Preformatted(lambda width, ascii_only: draw(points, width, ascii_only), YOU_PATTERN),
+        Paragraph(note, "note"),
+        Bullets(legend),
+    ]
+    sections = [Section("" if closing else map_title(catalog), tuple(blocks))]
+    if closing:
+        positions = [r.position for r in catalog.roles]
+        sections += closing_sections(
+            catalog, catalog.cited(*positions, catalog.knowledge.loose_titles)
+        )
+    return tuple(sections)
+
+
+def map_sources(catalog: Catalog) -> list[Source]:
+    """The sources of the roles' places on the map, and of the loose-titles warning."""
+    return catalog.cited(*(r.position for r in catalog.roles), catalog.knowledge.loose_titles)
+
+
+def map_json(catalog: Catalog, answers: Answers) -> dict[str, Any]:
+    x, y = person_position(catalog.questionnaire, answers)
+    return {
+        "axes": {
+            "x": "works for the system (-1) to works for the patient (+1)",
+            "y": "one episode (-1) to ongoing (+1)",
+        },
+        "roles": [
+            {"id": r.id, "role": r.id, "name": r.name, **r.position.model_dump(mode="json")}
+            for r in catalog.roles
+        ],
+        "you": None if x is None and y is None else {"x": x, "y": y},
+        "sources": sources_json(map_sources(catalog)),
+        **about(catalog),
+    }

@@ -1,20 +1,33 @@
-"""The recommendation as a document: shown in the terminal, and written by
-`--report` as Markdown or a self-contained HTML page to share."""
+"""`advisor recommend`: the result as a short screen, the full result (--details),
+a report to share (--report) and JSON, all from one gathered result."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
+from advisor.document import (
+    Block,
+    Bullets,
+    Cite,
+    Command,
+    Document,
+    Paragraph,
+    Scores,
+    Section,
+    SourceList,
+    Spacer,
+    View,
+)
 from advisor.knowledge.catalog import Catalog
-from advisor.knowledge.models import Role
+from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import fit
+from advisor.knowledge.routes import RouteAdvice, fit
 from advisor.scoring import Reason, Recommendation
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Scores, Section, SourceList
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
+from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
 from advisor.views.routes import (
     advice_facts,
     advice_for,
@@ -27,6 +40,64 @@ from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
 if TYPE_CHECKING:
     from advisor.describe import Described
+    from advisor.intake import Result
+
+
+def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> View:
+    """What `recommend` shows for a gathered result: the short result (or with
+    `details` the full one), the report, and the JSON; guidance instead of a pick
+    when every answer was "not sure"."""
+    rec = result.recommendation
+    answers, _, asked, described = result.gathered
+    if not rec.answered:
+        from advisor.views.guidance import undecided_view
+
+        return undecided_view(catalog, catalog.questionnaire, "recommend")
+    advice = advice_for(catalog, answers, rec.top.role)
+    sources = recommendation_sources(catalog, rec, routes=advice_facts(advice))
+
+    def full(for_report: bool = False) -> Document:
+        return recommendation_document(
+            catalog, answers, rec, advice, sources, for_report, described
+        )
+
+    def short() -> Document:
+        return short_recommendation_document(catalog, answers, rec, asked, described)
+
+    return View(
+        full if details else short,
+        lambda: recommendation_json(catalog, answers, rec, advice, sources, described),
+        lambda: full(for_report=True),
+    )
+
+
+def recommendation_json(
+    catalog: Catalog,
+    answers: Answers,
+    rec: Recommendation,
+    advice: RouteAdvice,
+    sources: list[Source],
+    described: Described | None = None,
+) -> dict[str, Any]:
+    """The stable --json shape of `advisor recommend`; `understood` and
+    `not_understood` only when a description was read. A route's facts keep their
+    source ids; `sources` lists those of the facts the result shows (as --details
+    does), and `advisor routes --json` lists every route's in full."""
+    top = catalog.role(rec.top.role)
+    return {
+        **(understood_json(described) if described is not None else {}),
+        **ranking_json(catalog, catalog.questionnaire, answers, rec),
+        "next_steps": {
+            "find_one": [f.text for f in top.find_one],
+            "who_pays": top.who_pays.text,
+            "typical_cost": top.typical_cost.text,
+            "questions_to_ask": [f.text for f in top.questions_to_ask],
+        },
+        "routes": dumped(advice.routes),
+        "paid_privately_note": advice.warning.model_dump(mode="json") if advice.warning else None,
+        "sources": sources_json(sources),
+        **about(catalog),
+    }
 
 
 def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
@@ -39,8 +110,10 @@ def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> 
         return Bullets(("None of your answers moved it.",))
     return Bullets(
         tuple(
-            f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)}) "
-            f"[{', '.join(r.sources)}]"
+            (
+                f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)})",
+                Cite(tuple(r.sources)),
+            )
             for r in reasons
         ),
         tuple(f"{r.weight:+d}" for r in reasons),
@@ -65,7 +138,7 @@ def verdict_blocks(
     if said.headline is None:
         return []
     # A tie is already named in the section title; a close call is said here.
-    blocks: list[Block] = [] if rec.tie else [Paragraph(said.headline, "bold yellow")]
+    blocks: list[Block] = [] if rec.tie else [Paragraph(said.headline, "warning")]
     if said.note:
         blocks.append(Paragraph(cite(said.note)))
     if said.decided_by:
@@ -148,6 +221,14 @@ def scored_document(
             f"Runner-up: {runner.name} ({rec.runner_up.score}/100)",
             (reasons_block(questionnaire, rec.runner_up.reasons),),
         ),
+        # every role's score and how it was reached, not only the top two's
+        *(
+            Section(
+                f"{catalog.role(s.role).name} ({s.score}/100)",
+                (reasons_block(questionnaire, s.reasons),),
+            )
+            for s in rec.ranking[2:]
+        ),
         Section("How this was reached", (Paragraph(questionnaire.method),)),
     ]
 
@@ -156,14 +237,15 @@ def recommendation_document(
     catalog: Catalog,
     answers: Answers,
     rec: Recommendation,
+    advice: RouteAdvice,
+    sources: list[Source],
     for_report: bool = False,
     described: Described | None = None,
 ) -> Document:
-    """The result on screen; `for_report` adds the top two roles side by side, for a file;
-    `described` puts what was understood from the person's own words first."""
+    """The full result (--details); `for_report` adds the top two roles side by side,
+    for a file; `described` puts what was understood from the person's words first."""
     top = catalog.role(rec.top.role)
     compared: list[Role] = []
-    advice = advice_for(catalog, answers, top.id)
     sections = scored_document(catalog, catalog.questionnaire, answers, rec, "Recommended", "role")
     if described is not None:
         sections.insert(0, understood_section(catalog.questionnaire, described, answers))
@@ -180,8 +262,8 @@ def recommendation_document(
             f"Next steps: finding a {top.name.lower()}",
             (
                 Bullets(tuple(cite(f) for f in top.find_one)),
-                Paragraph(f"Who pays: {cite(top.who_pays)}"),
-                Paragraph(f"Typical cost: {cite(top.typical_cost)}"),
+                Paragraph(cite(top.who_pays, "Who pays: ")),
+                Paragraph(cite(top.typical_cost, "Typical cost: ")),
                 Paragraph("Questions to ask:"),
                 Bullets(tuple(cite(f) for f in top.questions_to_ask)),
             ),
@@ -189,7 +271,8 @@ def recommendation_document(
     ]
     if not free_first:
         sections += routes
-    sources = recommendation_sources(catalog, rec, compared, advice_facts(advice))
+    if compared:
+        sources = [*sources, *(s for s in catalog.cited(*compared) if s not in sources)]
     sections += closing_sections(catalog, sources)
     return Document("advisor: which kind of help fits", tuple(sections))
 
@@ -229,7 +312,7 @@ def short_sections(
     if reasons:
         blocks.append(
             Bullets(
-                tuple(f"{r.why} [{', '.join(r.sources)}]" for r in reasons),
+                tuple((r.why, Cite(tuple(r.sources))) for r in reasons),
                 tuple(f"{r.weight:+d}" for r in reasons),
             )
         )
@@ -240,7 +323,7 @@ def short_sections(
     said = verdict(catalog, questionnaire, rec, most=2)
     verdict_blocks: list[Block] = []
     if said.headline and not rec.tie:
-        verdict_blocks.append(Paragraph(said.headline, "bold yellow"))
+        verdict_blocks.append(Paragraph(said.headline, "warning"))
     if said.decided_by:
         verdict_blocks += [Paragraph(decided_by_intro(rec)), Bullets(said.decided_by)]
     return [
@@ -252,34 +335,32 @@ def short_sections(
     ]
 
 
-def details_hint(command: str, questionnaire: Questionnaire, answers: Answers, asked: bool) -> str:
+def details_hint(
+    command: str, questionnaire: Questionnaire, answers: Answers, asked: bool, everything: str
+) -> Block:
     """How to see everything: after the wizard, the whole command that gives the
-    same answers; after flags, only the flag to add."""
+    same answers (a command, never wrapped mid-line); after flags, the flag to add."""
+    lead = f"Everything ({everything}):"
     if asked:
-        return ":\n" + rerun_command(command, questionnaire, answers) + " --details"
-    return ": run the same command with --details"
+        return Command(rerun_command(command, questionnaire, answers) + " --details", lead)
+    return Paragraph(f"{lead} run the same command with --details")
 
 
-def closing_short(
-    catalog: Catalog,
-    hint: str,
-    report: str | None,
-    everything: str = "every reason, costs, questions to ask",
-    disclaimer: str | None = None,
-) -> list[Section]:
-    """How to see everything, where the report went, the sources cited, the disclaimer
+EVERYTHING = "every reason, costs, questions to ask"
+
+
+def closing_short(catalog: Catalog, hint: Block, disclaimer: str | None = None) -> list[Section]:
+    """How to see everything, the sources cited, the disclaimer
     (the knowledge base's unless a questionnaire has its own)."""
     k = catalog.knowledge
-    more: list[Block] = [Paragraph(""), Paragraph(f"Everything ({everything}){hint}")]
-    if report:
-        more.append(Paragraph(f"Report saved to {report}", "bold"))
+    more: list[Block] = [Spacer(), hint]
     return [
         Section("", tuple(more)),
         Section(
             f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(catalog.sources.values())),
-                Paragraph(disclaimer or k.disclaimer, "dim"),
+                Paragraph(disclaimer or k.disclaimer, "quiet"),
             ),
         ),
     ]
@@ -303,7 +384,7 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     items = [*routes, *steps] if where.wants_free else [*steps, *routes]
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     blocks.append(Bullets(tuple(items)))
     title = f"First steps: finding a {top.name.lower()}"
     if routes:
@@ -315,7 +396,6 @@ def short_recommendation_document(
     catalog: Catalog,
     answers: Answers,
     rec: Recommendation,
-    report: str | None = None,
     asked: bool = False,
     described: Described | None = None,
 ) -> Document:
@@ -326,5 +406,5 @@ def short_recommendation_document(
     if described is not None:
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
-    sections += closing_short(catalog, details_hint("recommend", q, answers, asked), report)
+    sections += closing_short(catalog, details_hint("recommend", q, answers, asked, EVERYTHING))
     return Document("", tuple(sections))  # the headline is the first line

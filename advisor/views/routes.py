@@ -1,15 +1,14 @@
-"""Free and low-cost routes, and other titles people meet, as documents: the
-`routes` command, the alternatives on a role's page, the routes among a
-recommendation's next steps, and the page `show` gives for a title."""
+"""Free and low-cost routes: the `routes` command, and the routes shown on a
+role's page, on another title's page and among a recommendation's next steps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.answers import Answers
+from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
 from advisor.knowledge.catalog import Catalog, need_labels
-from advisor.knowledge.models import Fact, Role
+from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import (
     UNKNOWN,
     PaidPrivately,
@@ -20,12 +19,11 @@ from advisor.knowledge.routes import (
     condition_text,
     situation,
 )
-from advisor.views.blocks import Block, Bullets, Document, Paragraph, Section
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
+from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
-    from advisor.knowledge.titles import Title
-
+    from advisor.answers import Answers
 
 def advice_for(catalog: Catalog, answers: Answers, top_role: str) -> RouteAdvice:
     """The routes for a recommendation: the person's needs (every multi-choice
@@ -49,33 +47,34 @@ def role_names(catalog: Catalog, role_ids: Sequence[str], last: str = ", ") -> s
 
 def route_items(catalog: Catalog, route: Route) -> Bullets:
     """One route in full: what it is, who qualifies, its deadline, cost, how to reach it."""
-    items = [f"What it is: {cite(route.what)}", f"Who qualifies: {cite(route.who)}"]
+    items = [cite(route.what, "What it is: "), cite(route.who, "Who qualifies: ")]
     if route.act_by is not None:
-        items.append(f"Deadline: {cite(route.act_by)}")
+        items.append(cite(route.act_by, "Deadline: "))
     items += [
-        f"Cost to you: {cite(route.cost)}",
-        "How to reach it: " + " ".join(cite(f) for f in route.reach),
-        f"Can do some of what a {role_names(catalog, route.stands_in_for.roles, ' or ')} does: "
-        f"{cite(route.stands_in_for)}",
+        cite(route.cost, "Cost to you: "),
+        joined(*(cite(f, " " if i else "How to reach it: ") for i, f in enumerate(route.reach))),
+        cite(
+            route.stands_in_for,
+            f"Can do some of what a {role_names(catalog, route.stands_in_for.roles, ' or ')} "
+            "does: ",
+        ),
     ]
     return Bullets(tuple(items))
 
 
-def lead(route: Route, where: Situation) -> str:
+def lead(route: Route, where: Situation) -> tuple[Run, ...]:
     """How a route's line begins: its condition when it may not apply ("If they have
     Medicare:"), its name, and its deadline, so the time limit is never below the fold."""
     condition = condition_text(route, where)
-    text = f"{condition}: {route.name}" if condition else route.name
-    if route.act_by is not None:
-        text += f" — {route.act_by.text}{KIND_LABELS.get(route.act_by.kind, '')}"
-    return text
+    name = f"{condition}: {route.name}" if condition else route.name
+    if route.act_by is None:
+        return (name,)
+    return cite(route.act_by, f"{name} — ")
 
 
-def route_line(route: Route, where: Situation = UNKNOWN) -> str:
+def route_line(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
     """One route in a line: its condition, name and deadline, cost and first way to reach it."""
-    sources = list(route.act_by.sources) if route.act_by is not None else []
-    cited = f" [{', '.join(sources)}]" if sources else ""
-    return f"{lead(route, where)}.{cited} Cost: {cite(route.cost)} How: {cite(route.reach[0])}"
+    return joined(lead(route, where), cite(route.cost, ". Cost: "), cite(route.reach[0], " How: "))
 
 
 COST_WORDS = {
@@ -87,7 +86,7 @@ COST_WORDS = {
 }
 
 
-def route_short(route: Route, where: Situation = UNKNOWN) -> str:
+def route_short(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
     """A route for the short result: its condition, name and deadline first, what it
     costs in a word or two (cited to the cost fact), who qualifies and the first way
     to reach it."""
@@ -99,21 +98,25 @@ def route_short(route: Route, where: Situation = UNKNOWN) -> str:
         value = "no charge mentioned by any source"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
-    deadline = list(route.act_by.sources) if route.act_by is not None else []
-    sources = ", ".join(dict.fromkeys([*deadline, *cost.sources[:1], *who.sources, *reach.sources]))
-    return (
-        f"{lead(route, where)}. Cost: {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
-        f"{reach.text}{KIND_LABELS.get(reach.kind, '')} [{sources}]"
+    sources = tuple(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    return joined(
+        lead(route, where),
+        (
+            f". Cost: {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
+            f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
+            Cite(sources),
+        ),
     )
 
 
-def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> str:
+def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> tuple[Run, ...]:
     """Said plainly: they want covered help, and the top role usually is not."""
     role = catalog.role(note.role).name.lower()
-    return (
+    said = (
         f"You said help should come with your care or insurance, but a {role} is usually "
-        f"paid for privately. {cite(note)}"
+        "paid for privately. "
     )
+    return cite(note, said)
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:
@@ -124,10 +127,36 @@ def route_facts(routes: Sequence[Route]) -> list[Fact]:
     return facts
 
 
+def routes_view(catalog: Catalog, needs: Sequence[str], role: Role | None) -> View:
+    """`advisor routes`: every route that serves these needs (and stands in for
+    `role`), in full, on screen and in JSON."""
+    routes = chosen_routes(catalog, needs, role)
+    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
+    return View(
+        lambda: routes_document(catalog, routes, needs, role, sources),
+        lambda: {"routes": dumped(routes), "sources": sources_json(sources), **about(catalog)},
+    )
+
+
+def chosen_routes(catalog: Catalog, needs: Sequence[str], role: Role | None) -> tuple[Route, ...]:
+    from advisor.knowledge.routes import routes_for
+
+    chosen = routes_for(catalog.routes, needs, unsure=catalog.questionnaire.unsure)
+    if role is not None:
+        chosen = tuple(r for r in chosen if role.id in r.stands_in_for.roles)
+        if not needs:
+            chosen = routes_for(catalog.routes, role=role.id)
+    return chosen
+
+
 def routes_document(
-    catalog: Catalog, routes: Sequence[Route], needs: Sequence[str], role: Role | None
+    catalog: Catalog,
+    routes: Sequence[Route],
+    needs: Sequence[str],
+    role: Role | None,
+    sources: list[Source],
 ) -> Document:
-    """`advisor routes`: every route that matches, in full."""
+    """Every route that matches, in full."""
     asked = []
     if needs:
         labels = need_labels(catalog.questionnaire)
@@ -145,21 +174,30 @@ def routes_document(
         blocks.append(Paragraph("No route in the knowledge base matches."))
     sections = [Section("", tuple(blocks))]
     sections += [Section(r.name, (route_items(catalog, r),)) for r in routes]
-    sources = catalog.cited(*route_facts(routes), catalog.knowledge.loose_titles)
     return Document("Free and low-cost routes", (*sections, *closing_sections(catalog, sources)))
 
 
-def alternatives_section(catalog: Catalog, role: Role) -> tuple[Section, list[Fact]]:
-    """`show ROLE`: the free or low-cost routes that stand in for this role."""
+def role_routes(catalog: Catalog, role: Role) -> tuple[Route, ...]:
+    """The free or low-cost routes that stand in for this role."""
     from advisor.knowledge.routes import routes_for
 
-    routes = routes_for(catalog.route_book, role=role.id)
+    return routes_for(catalog.route_book, role=role.id)
+
+
+def line_facts(routes: Sequence[Route]) -> list[Fact]:
+    """The facts a route shows in one line (`route_line`): its deadline, cost and first
+    way to reach it."""
+    return [f for r in routes for f in ((r.act_by,) if r.act_by else ()) + (r.cost, r.reach[0])]
+
+
+def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
+    """`show ROLE`: the free or low-cost routes that stand in for this role."""
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
-        Paragraph(f"More: advisor routes --role {role.id}", "dim"),
+        Paragraph(f"More: advisor routes --role {role.id}", "quiet"),
     )
-    return Section("Free or low-cost alternatives", blocks), shown_facts(routes)
+    return Section("Free or low-cost alternatives", blocks)
 
 
 def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
@@ -167,67 +205,17 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     when the top role is usually paid privately but help should be covered."""
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "bold"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     if advice.routes:
         blocks.append(Bullets(tuple(route_line(r, advice.situation) for r in advice.routes)))
-        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "dim"))
+        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]
 
 
-def shown_facts(routes: Sequence[Route]) -> list[Fact]:
-    """The facts a route's line shows: its deadline, cost and first way to reach it."""
-    return [f for r in routes for f in ((r.act_by,) if r.act_by else ()) + (r.cost, r.reach[0])]
-
-
 def advice_facts(advice: RouteAdvice) -> list[Fact]:
-    facts: list[Fact] = shown_facts(advice.routes)
+    facts = line_facts(advice.routes)
     if advice.warning is not None:
         facts.append(advice.warning)
     return facts
-
-
-def title_document(catalog: Catalog, title: Title) -> Document:
-    """`show navigator`: another title, the role it is closest to and how it differs."""
-    closest = catalog.role(title.closest.role)
-    also = [catalog.role(r).name.lower() for r in title.closest.also]
-    lead = f"Not one of the four roles. Closest to: {closest.name.lower()} ({closest.id})"
-    if also:
-        lead += f"; also like a {' and a '.join(also)}"
-    sections = [
-        Section(
-            "In short",
-            (
-                *(
-                    (Paragraph(f"Also called: {', '.join(title.aliases)}", "italic"),)
-                    if title.aliases
-                    else ()
-                ),
-                Paragraph(f"{lead}."),
-                Paragraph(f"How it differs: {cite(title.closest)}"),
-            ),
-            highlight=True,
-        ),
-        Section("What it is", (Bullets(tuple(cite(f) for f in title.what)),)),
-    ]
-    routes = [r for r in catalog.route_book.routes if r.id in title.routes]
-    if routes:
-        sections.append(
-            Section("Free or low-cost routes", (Bullets(tuple(route_line(r) for r in routes)),))
-        )
-    sections.append(
-        Section(
-            "More",
-            (
-                Paragraph(
-                    f"advisor show {closest.id} (the closest role), "
-                    f"advisor compare {closest.id} ROLE, advisor routes"
-                ),
-            ),
-        )
-    )
-    facts = [*title.what, title.closest, *shown_facts(routes)]
-    sources = catalog.cited(*facts, catalog.knowledge.loose_titles)
-    sections += closing_sections(catalog, sources)
-    return Document(f"{title.name} ({title.id})", tuple(sections))

@@ -11,7 +11,6 @@ from advisor.comparison import CAREER_ASPECTS
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from advisor.comparison import Comparison
     from advisor.knowledge.catalog import Catalog
     from advisor.knowledge.models import Role, Source
     from advisor.scoring import Recommendation
@@ -50,8 +49,3 @@ def career_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
     closing = (catalog.career.close_call, catalog.knowledge.loose_titles)  # --details ends with it
     ids.update(dict.fromkeys(s.id for s in catalog.cited(*facts, *closing)))
     return [catalog.sources[i] for i in ids]
-
-
-def comparison_sources(catalog: Catalog, c: Comparison) -> list[Source]:
-    facts = [f for a in c.aspects for r in c.roles for f in a.facts(r)]
-    return catalog.cited(*facts, *c.shared, *c.disagreements, catalog.knowledge.loose_titles)
