@@ -25,6 +25,7 @@ from advisor.views.data import about, dumped, sources_json
 if TYPE_CHECKING:
     from advisor.answers import Answers
 
+
 def advice_for(catalog: Catalog, answers: Answers, top_role: str) -> RouteAdvice:
     """The routes for a recommendation: the person's needs (every multi-choice
     answer), and what the answers say about where they are, how their care is
@@ -63,13 +64,14 @@ def route_items(catalog: Catalog, route: Route) -> Bullets:
 
 
 def lead(route: Route, where: Situation) -> tuple[Run, ...]:
-    """How a route's line begins: its condition when it may not apply ("If they have
-    Medicare:"), its name, and its deadline, so the time limit is never below the fold."""
+    """How a route's line begins: its deadline first, so the time limit is on the
+    line's first words, then its condition when it may not apply ("If they have
+    Medicare:") and its name."""
     condition = condition_text(route, where)
     name = f"{condition}: {route.name}" if condition else route.name
     if route.act_by is None:
         return (name,)
-    return cite(route.act_by, f"{name} — ")
+    return joined(cite(route.act_by), f". {name}")
 
 
 def route_line(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
