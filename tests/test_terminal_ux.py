@@ -17,7 +17,9 @@ import pyte
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 ADVISOR = f"{shlex.quote(sys.executable)} -m advisor"
-SITUATION = ["--timeframe", "ongoing", "--side", "patient", "--setting", "home"]
+SITUATION = [
+    "--timeframe", "ongoing", "--side", "patient", "--setting", "home", "--coverage", "not-sure"
+]  # fmt: skip
 
 
 class Terminal:
@@ -148,7 +150,7 @@ def test_the_review_lets_you_change_an_answer() -> None:
     term.wait_for("Show my result")
     term.wait_for("It should come with my care or insurance")  # every answer listed
     # Change the payment answer: the review lists "Show my result" first, then
-    # each question in order (who it is for, timeframe, side, setting, payment, needs).
+    # each question in order (who it is for, timeframe, side, setting, payment, ...).
     term.send(*([DOWN] * 5), ENTER)
     term.wait_for("I can pay privately")  # the question again, with its choices
     term.send(DOWN, ENTER)  # private
@@ -213,7 +215,7 @@ def test_every_screen_fits_a_42_column_terminal() -> None:
     term.skip_description()
     term.wait_for("Who is the help for")
     term.send(DOWN, ENTER)
-    for _ in range(4):  # timeframe, side, setting, payment: the first option each
+    for _ in range(5):  # timeframe, side, setting, payment, coverage: the first option each
         term.wait_for(r"\?")
         term.send(ENTER)
         time.sleep(0.3)

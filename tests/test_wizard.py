@@ -97,6 +97,8 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
     child.send(DOWN + ENTER)  # facility
     child.expect("How would the help be paid")
     child.send(ENTER)  # covered
+    child.expect("care covered")
+    child.send(ENTER)  # Medicare
     child.expect("What do you need done")
     child.send(SPACE + ENTER)  # discharge
     # What was ticked stays on screen by name, not as "done (1 selections)".
@@ -143,6 +145,8 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
         "home",
         "--payment",
         "private",
+        "--coverage",
+        "not-sure",
         "--for",
         "me",
     )

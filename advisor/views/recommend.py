@@ -23,7 +23,7 @@ from advisor.document import (
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import RouteAdvice, fit
+from advisor.knowledge.routes import RouteAdvice, condition_text, fit
 from advisor.scoring import Reason, Recommendation
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
@@ -94,6 +94,10 @@ def recommendation_json(
             "questions_to_ask": [f.text for f in top.questions_to_ask],
         },
         "routes": dumped(advice.routes),
+        # the condition said before each route that may not apply ("If they have Medicare")
+        "route_conditions": {
+            r.id: said for r in advice.routes if (said := condition_text(r, advice.situation))
+        },
         "paid_privately_note": advice.warning.model_dump(mode="json") if advice.warning else None,
         "sources": sources_json(sources),
         **about(catalog),
