@@ -137,9 +137,7 @@ def needs_from(
     spelt as `recommend --need` accepts them (aliases too); "not sure" narrows nothing."""
     import difflib
 
-    from advisor.knowledge.catalog import need_ids
-
-    known = sorted(need_ids(questionnaire))
+    known = sorted(questionnaire.needs())
     spellings = {
         spelling: o.id
         for q in questionnaire.questions

@@ -38,11 +38,9 @@ def role_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
 
 def need_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
     """The needs routes serve (`routes --need`); after a comma, the next one."""
-    from advisor.knowledge.catalog import need_ids
-
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
-    needs = sorted(need_ids(_catalog(ctx).questionnaire))
+    needs = sorted(_catalog(ctx).questionnaire.needs())
     return [prefix + n for n in needs if n.startswith(last.lower())]
 
 

@@ -109,8 +109,9 @@ def parse_json(raw: bytes, path: Path, error: type[AdvisorError]) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
+        hint = next((h for start, h in _JSON_HINTS if exc.msg.startswith(start)), "")
         raise error(
-            f"{path}: not valid JSON at {where}: {exc.msg[:1].lower()}{exc.msg[1:]}"
+            f"{path}: not valid JSON at {where}: {exc.msg[:1].lower()}{exc.msg[1:]}{hint}"
         ) from None
     except RecursionError:
         raise error(f"{path}: not valid JSON: nested too deeply") from None
@@ -118,6 +119,19 @@ def parse_json(raw: bytes, path: Path, error: type[AdvisorError]) -> Any:
         raise error(f"{path}: the key {exc.args[0]!r} is given twice") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise error(f"{path}: not valid JSON: {str(exc).split(';')[0]}") from None
+
+
+# What the parser's messages usually mean, for someone editing a file by hand.
+_AFTER_LAST = " (is there a comma after the last item?)"
+_JSON_HINTS = (
+    ("Expecting property name", _AFTER_LAST),
+    ("Illegal trailing comma", _AFTER_LAST),
+    ("Expecting value", " (a value is missing, or there is a comma after the last item)"),
+    ("Expecting ',' delimiter", " (a comma is missing between two items)"),
+    ("Expecting ':' delimiter", " (a colon is missing after a name)"),
+    ("Unterminated string", " (a text has no closing double quote)"),
+    ("Extra data", " (something follows the end of the JSON)"),
+)
 
 
 class _DuplicateKey(Exception):

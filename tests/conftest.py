@@ -1,29 +1,76 @@
-"""Shared fixtures: an isolated environment, a CLI runner and a copy of the data."""
+"""Fixtures: an isolated environment, a CLI runner and a copy of the data.
+
+The helpers behind them live in `helpers.py`. With ADVISOR_TEST_DATA set, every
+fixture and every command a test runs (in-process, subprocess or pty) reads that
+knowledge base instead of the bundled one; run it with `-m "not bundled_data"`.
+"""
 
 from __future__ import annotations
 
-import json
-import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from advisor.cli import app
-from advisor.knowledge.catalog import bundled_directory, load_catalog
+from helpers import edit, is_bundled, kb_copy, knowledge_dir
+from helpers import screen as screen  # re-exported for modules not yet importing helpers
+from helpers import styled_text as styled_text
+
+if TYPE_CHECKING:
+    from prompt_toolkit.input import PipeInput
 
 # No per-example time limit: on a busy shared machine a slow example is not a bug.
 settings.register_profile("advisor", deadline=None)
 settings.load_profile("advisor")
 
 
+def pytest_report_header() -> str:
+    return f"knowledge base: {'bundled' if is_bundled() else knowledge_dir()}"
+
+
+# Tests that still break on another knowledge base for reasons that are not about
+# the bundled data (they count the bundled questions or roles), owned by other
+# work in progress. Expected to fail there, strictly: once one passes, take it
+# off. The pty ones would each wait out a 30 s timeout, so they are not run.
+NOT_YET_DATA_INDEPENDENT = {
+    # not_understood == ["side", "payment"]: the bundled questions the words miss
+    "test_describe_cli.py::test_describe_json_lists_each_answer_with_its_words": True,
+    # expect "(1/6)" or "(1/2)": the number of bundled questions
+    "test_describe_cli.py::test_the_questionnaire_starts_with_a_description_in_a_terminal": False,
+    "test_describe_cli.py::test_saying_no_to_what_was_understood_asks_every_question": False,
+    "test_describe_cli.py::test_the_description_step_can_be_skipped": False,
+    # the README's example output, from the bundled data (a bundled_data test)
+    "test_describe_cli.py::test_the_readme_example_is_what_the_command_prints": True,
+    # "not one of the four roles" and four ids in `roles --json`
+    "test_routes.py::test_titles_are_not_a_fifth_role": True,
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Against another knowledge base, a test about the bundled data is skipped."""
+    if is_bundled():
+        return
+    skip = pytest.mark.skip(reason=f"about the bundled data, not {knowledge_dir()}")
+    for item in items:
+        if item.get_closest_marker("bundled_data"):
+            item.add_marker(skip)
+        elif (run := NOT_YET_DATA_INDEPENDENT.get(item.nodeid.removeprefix("tests/"))) is not None:
+            item.add_marker(
+                pytest.mark.xfail(strict=True, run=run, reason="counts the bundled data")
+            )
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    from advisor.knowledge.catalog import load_catalog
+
     for name in ("ADVISOR_DATA", "NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
+    if not is_bundled():  # every command a test runs reads the knowledge base under test
+        monkeypatch.setenv("ADVISOR_DATA", str(knowledge_dir()))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("ADVISOR_PAGER", "cat")  # a test in a pseudo-terminal never waits in less
     load_catalog.cache_clear()  # a test may edit a knowledge base another test read
@@ -34,12 +81,15 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def run() -> Run:
+    """The command in-process (typer's CliRunner); a crash fails the test whatever it checks."""
+    from advisor.cli import app
+
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, **kwargs: Any) -> Result:
         result = runner.invoke(app, list(args), input=input, **kwargs)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception  # a crash fails every test, whatever it checks
+            raise result.exception
         return result
 
     return invoke
@@ -53,52 +103,23 @@ def ok(result: Result) -> Result:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the bundled knowledge base."""
-    target = tmp_path / "kb"
-    shutil.copytree(bundled_directory(), target)
-    return target
+    """A writable copy of the knowledge base under test."""
+    return kb_copy(tmp_path)
 
 
-def edit_json(path: Path, change: Callable[[Any], None]) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data), encoding="utf-8")
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    """Keys for an in-process prompt (prompt_toolkit pipe input). The pipe closes
+    after helpers.HARD_TIMEOUT, so a prompt waiting for more keys than a test
+    sent fails with EOFError instead of hanging."""
+    from prompt_toolkit.input import create_pipe_input
+
+    from helpers import close_on_timeout
+
+    with create_pipe_input() as pipe:
+        timer = close_on_timeout(pipe)
+        yield pipe
+        timer.cancel()
 
 
-Run_ = tuple[str, str]  # (text, style) of one run of equally styled characters
-
-
-def screen(ansi: str) -> list[list[Run_]]:
-    """What a terminal shows for `ansi`: each line as runs of (text, rich style).
-
-    Escape sequences are parsed, so two outputs that look the same on screen
-    compare equal however their bytes are split into styled segments.
-    """
-    from rich.style import Style
-    from rich.text import Text
-
-    lines: list[list[Run_]] = []
-    for line in Text.from_ansi(ansi).split("\n", allow_blank=True):
-        styles: list[Style] = [Style.null()] * len(line.plain)
-        for span in line.spans:
-            for i in range(span.start, min(span.end, len(styles))):
-                styles[i] = styles[i] + Style.parse(str(span.style))
-        runs: list[Run_] = []
-        for char, style in zip(line.plain, styles, strict=True):
-            name = str(style) if style else ""
-            if runs and runs[-1][1] == name:
-                runs[-1] = (runs[-1][0] + char, name)
-            else:
-                runs.append((char, name))
-        lines.append(runs)
-    return lines
-
-
-def styled_text(ansi: str) -> str:
-    """`screen(ansi)` as readable rich markup, one line per screen line."""
-    from rich.markup import escape
-
-    return "\n".join(
-        "".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for text, style in runs)
-        for runs in screen(ansi)
-    )
+edit_json = edit  # the older name, for modules not yet importing helpers

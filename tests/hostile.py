@@ -3,55 +3,21 @@ run as a subprocess (for streams, signals and special files)."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from advisor.knowledge.catalog import bundled_directory
+from helpers import advisor as advisor
+from helpers import edit as edit
+from helpers import kb_copy
 
 # An OSC 8 hidden hyperlink, an OSC 0 window title, a screen clear, BEL, NUL and C1 CSI.
 ESCAPES = "\x1b]8;;http://evil\x07LINK\x1b]8;;\x07 \x1b]0;pwned-title\x07\x1b[2J\x00\x9b31m"
 RAW = ("\x1b", "\x07", "\x00", "\x9b")
 
 
-def advisor(
-    *args: str,
-    env: dict[str, str] | None = None,
-    timeout: float = 60,
-    **kwargs: Any,
-) -> subprocess.CompletedProcess[bytes]:
-    """The real command, `python -m advisor ARGS`, with output captured as bytes."""
-    full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "TERM")}
-    full.update(env or {})
-    kwargs.setdefault("stdin", subprocess.DEVNULL)
-    if "stdout" not in kwargs and "stderr" not in kwargs:
-        kwargs["capture_output"] = True
-    return subprocess.run(
-        [sys.executable, "-m", "advisor", *args],
-        env=full,
-        timeout=timeout,
-        check=False,
-        **kwargs,
-    )
-
-
-def copy_kb(tmp_path: Path, name: str = "kb") -> Path:
-    target = tmp_path / name
-    shutil.copytree(bundled_directory(), target)
-    return target
-
-
-def edit(path: Path, change: Callable[[Any], None]) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+copy_kb = kb_copy  # the older names, for modules not yet importing helpers
 
 
 def hostile_kb(tmp_path: Path, payload: str, name: str = "kb") -> Path:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
+from typer.testing import CliRunner
 
+from advisor.cli import app
 from conftest import Run, ok
+from helpers import ENTER, answer_in_terminal, catalog, flags_for, spawn
 
 
 @pytest.mark.parametrize(
@@ -39,11 +40,18 @@ def test_best_fit_career(run: Run, args: list[str], top: str) -> None:
     assert json.loads(result.stdout)["top"] == top
 
 
-def test_career_json_has_paths_salaries_and_code_caveats(run: Run) -> None:
+def test_career_json_has_every_career_with_its_path(run: Run) -> None:
     data = json.loads(ok(run("career", "--licence", "nurse", "--json")).stdout)
     assert {"top", "runner_up", "ranking", "unanswered", "close_call", "careers"} <= set(data)
     careers = data["careers"]
-    assert set(careers) == {"patient-advocate", "case-manager", "care-coordinator", "care-manager"}
+    assert set(careers) == {r.id for r in catalog().roles}
+    for career in careers.values():
+        assert {"salary", "codes", "credentials"} <= set(career)
+
+
+@pytest.mark.bundled_data
+def test_career_json_has_the_salaries_and_code_caveats_of_the_data(run: Run) -> None:
+    careers = json.loads(ok(run("career", "--licence", "nurse", "--json")).stdout)["careers"]
     assert careers["case-manager"]["salary"][0]["amount"] == 56390
     assert careers["patient-advocate"]["salary"][0]["amount"] == 49981
     assert careers["care-coordinator"]["salary"][0]["amount"] == 49593
@@ -92,32 +100,25 @@ def test_career_conventions(run: Run, tmp_path: Path) -> None:
 
 
 def test_career_wizard_in_a_terminal() -> None:
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "advisor", "career"],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(40, 100),
-    )
-    child.expect("Whom do you want to work for")
-    child.send("\r")  # patients
-    child.expect("What kind of relationship")
-    child.send("\x1b[B\r")  # long-term
-    child.expect("home visits and travel")
-    child.send("\r")  # yes
-    child.expect("professional licence")
-    child.send("\x1b[B\r")  # social work
-    child.expect("pay matter")
-    child.send("\x1b[B\r")  # some
-    child.expect("flexible schedule")
-    child.send("\x1b[B\r")  # not much
+    questions = catalog().career
+    answers = {
+        "work-for": ["patients"],
+        "relationship": ["long-term"],
+        "travel": ["yes"],
+        "licence": ["social-work"],
+        "pay": ["some"],
+        "flexibility": ["some"],
+    }
+    child = spawn("career")
+    answered = answer_in_terminal(child, questions, answers)
     child.expect("Show my result")  # the review of every answer
-    child.send("\r")
-    child.expect("Best-fit career: Care manager")
+    child.send(ENTER)
+    data = json.loads(
+        ok(CliRunner().invoke(app, ["career", *flags_for(answered, questions), "--json"])).stdout
+    )
+    child.expect(f"Best-fit career: {catalog().role(data['top']).name}")
     child.expect("Save a report")  # as after `recommend`: a result to keep or share
-    child.send("\r")  # no, thanks
+    child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

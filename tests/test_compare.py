@@ -11,6 +11,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import Run, edit_json, ok, screen
+from helpers import catalog
 
 
 def test_ids_side_by_side(run: Run) -> None:
@@ -28,7 +29,7 @@ def test_aliases_and_all(run: Run) -> None:
     result = ok(run("compare", "nurse-case-manager", "geriatric-care-manager", "--json"))
     assert [r["id"] for r in json.loads(result.stdout)["roles"]] == ["case-manager", "care-manager"]
     result = ok(run("compare", "--all", "--json"))
-    assert len(json.loads(result.stdout)["roles"]) == 4
+    assert [r["id"] for r in json.loads(result.stdout)["roles"]] == [r.id for r in catalog().roles]
 
 
 def test_every_role_gets_every_aspect(run: Run) -> None:
@@ -139,13 +140,7 @@ def test_wide_output_is_a_table(run: Run) -> None:
     assert max(len(line.rstrip()) for line in lines) <= 200
     header = next(line for line in lines if line.startswith("|") and "Patient advocate" in line)
     cells = [cell.strip() for cell in header.strip("|").split("|")]
-    assert cells == [
-        "Aspect",
-        "Patient advocate",
-        "Case manager",
-        "Care coordinator",
-        "Care manager",
-    ]
+    assert cells == ["Aspect", *(r.name for r in catalog().roles)]
 
 
 def test_piped_output_is_plain(run: Run) -> None:
@@ -229,8 +224,8 @@ def test_picked_aspects_show_only_those_rows_and_point_to_the_rest(run: Run) -> 
     assert "What they all share" not in result.stdout.split("More")[0]
     assert "Where the sources disagree\n" not in result.stdout
     assert "where the sources disagree:\nadvisor compare --all" in result.stdout
-    assert len(result.stdout.splitlines()) < 90
     full = run("compare", "--all", env={"COLUMNS": "80"}).stdout
+    assert len(result.stdout.splitlines()) < len(full.splitlines()) / 4
     assert "What they all share" in full and "Where the sources disagree" in full
     data = json.loads(run("compare", "--all", "--aspect", "codes", "--json").stdout)
     assert data["shared"] and data["disagreements"]
@@ -250,3 +245,10 @@ def test_the_answer_comes_first(run: Run) -> None:
     out = run("compare", "advocate", "case-manager", env={"COLUMNS": "80"}).stdout
     assert out.index("Where they differ most") < out.index("Side by side")
     assert out.index("Where they differ most") < 200
+
+
+def test_where_they_differ_has_no_full_stop_before_a_semicolon(run: Run) -> None:
+    """'...where the patient is comfortable.; Case manager: ...' read as a typo."""
+    out = ok(run("compare", "advocate", "case-manager", "--no-pager")).stdout
+    assert "Primary focus" in out
+    assert ".;" not in out

@@ -14,6 +14,9 @@ import pytest
 from advisor.knowledge.catalog import bundled_directory
 from conftest import Run
 
+# The check is of the bundled data against the seed articles.
+pytestmark = pytest.mark.bundled_data
+
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pexpect
-from test_wizard import ENTER, spawn
 
 from advisor.knowledge.catalog import load_catalog
 from conftest import Run
+from helpers import ENTER, spawn
 
 DAD = "Dad has dementia, lives alone, I'm 300 miles away. He doesn't need help with bills."
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -115,28 +112,6 @@ def test_def18_json_is_lossless_on_a_non_utf8_stdout(tmp_path: Path, encoding: s
     result.stdout.decode("ascii")
     names = [r["name"] for r in json.loads(result.stdout)["roles"]]
     assert "Gestor de atención 中文" in names
-
-
-def test_def23_ctrl_c_during_start_up_is_one_line() -> None:
-    """G11: a Ctrl-C in the first tenth of a second printed a KeyboardInterrupt traceback.
-
-    The console script is run, as a person would. Before advisor's first line
-    runs (Python starting up, the script's own preamble) a Ctrl-C can still end
-    in Python's traceback; from then on it must always be "Interrupted."
-    """
-    script = str(Path(sys.executable).with_name("advisor"))
-    for delay in (0.03, 0.06, 0.09, 0.12, 0.15, 0.2, 0.3):
-        with subprocess.Popen(
-            [script, "compare", "--all"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        ) as proc:
-            time.sleep(delay)
-            proc.send_signal(signal.SIGINT)
-            _, err = proc.communicate(timeout=30)
-        assert not re.search(rb'File "[^"]*/advisor/', err), (delay, err)
-        assert proc.returncode in (0, 1, 130, -signal.SIGINT), (delay, proc.returncode)
 
 
 def test_def02_escapes_in_an_answers_path_are_not_echoed(run: Run, tmp_path: Path) -> None:

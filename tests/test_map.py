@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from advisor.knowledge.catalog import load_catalog
 from advisor.placement import Point, person_position
 from advisor.views.map import draw
 from conftest import Run, ok
+from helpers import catalog as catalog_under_test
 
-NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
+NAMES = [r.name for r in catalog_under_test().roles]
 
 
 @pytest.mark.parametrize("columns", [60, 120])
@@ -42,7 +42,7 @@ def test_roles_sit_in_the_right_quadrants() -> None:
 
 
 def test_person_position_follows_the_answers() -> None:
-    q = load_catalog().questionnaire
+    q = catalog_under_test().questionnaire
     assert person_position(q, {}) == (None, None)
     assert person_position(q, {"side": ("patient",), "timeframe": ("episodic",)}) == (1.0, -1.0)
     assert person_position(q, {"side": ("system",)}) == (-1.0, None)
@@ -78,3 +78,31 @@ def test_map_after_recommend_uses_the_saved_answers(run: Run, tmp_path: Path) ->
     )
     data = json.loads(ok(run("map", "--answers", str(saved), "--json")).stdout)
     assert data["you"] == {"x": -1.0, "y": -1.0}
+
+
+@pytest.mark.parametrize("columns", ["42", "80"])
+def test_map_axis_labels_are_never_cut_mid_phrase(
+    run: Run, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """At 42 columns the x axis read '← works for the system works for the' / 'patient →'."""
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = ok(run("map")).stdout.splitlines()
+    # arrows in the output's glyphs: ASCII when piped, as here
+    assert any(
+        line.strip().endswith(("works for the patient →", "works for the patient ->"))
+        for line in lines
+    )
+    assert any(
+        line.startswith(("← works for the system", "<- works for the system")) for line in lines
+    )
+
+
+def test_map_note_names_the_questions_not_only_the_flags(run: Run) -> None:
+    """After an all-"not sure" questionnaire the note said only 'Answer --side and
+    --timeframe (or pass --answers FILE)': flags, to someone who never typed one."""
+    for args in (("map",), ("recommend", "--timeframe", "not-sure", "--no-input")):
+        out = " ".join(ok(run(*args)).stdout.split())
+        assert (
+            'Answer "Whose side should the helper be on?" and "How long do you expect to need '
+            'help?" (--side and --timeframe, or --answers FILE)'
+        ) in out, args

@@ -213,3 +213,10 @@ def test_bundled_flags_keep_working(run: Run) -> None:
     placed = run("map", "--side", "patient", "--timeframe", "ongoing", "--json")
     assert placed.exit_code == 0, placed.output
     assert json.loads(placed.stdout)["you"] == {"x": 1.0, "y": 1.0}
+
+
+def test_routes_takes_need_not_sure_like_recommend(run: Run) -> None:
+    """`routes --need not-sure` was 'unknown need' although recommend accepts it."""
+    every = ok(run("routes", "--json")).stdout
+    assert ok(run("routes", "--need", "not-sure", "--json")).stdout == every
+    assert "Did you mean" in run("routes", "--need", "not-sur").output

@@ -12,6 +12,9 @@ import pytest
 
 from conftest import Run
 
+# The README shows the bundled data's output.
+pytestmark = pytest.mark.bundled_data
+
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```text\n\$ advisor (.*)\n((?:(?!```).*\n)*?)```", README)
 

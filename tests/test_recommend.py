@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from helpers import catalog, headline
 
 ACCEPTANCE = [
     (["--timeframe", "episodic", "--side", "system", "--setting", "facility"], "case-manager"),
@@ -93,9 +94,11 @@ def test_json_shape_is_stable(run: Run) -> None:
         "method",
     ):
         assert key in data, key
-    assert len(data["ranking"]) == 4
+    assert sorted(r["role"] for r in data["ranking"]) == sorted(r.id for r in catalog().roles)
     assert {"role", "score", "reasons"} <= set(data["ranking"][0])
-    assert data["unanswered"] == ["side", "setting", "payment"]
+    scored = [q.id for q in catalog().questionnaire.questions if any(o.effects for o in q.options)]
+    assert data["unanswered"] == [q for q in scored if q not in ("timeframe", "needs")]
+    assert {"side", "setting", "payment"} <= set(data["unanswered"])
     assert data["answers"] == {"timeframe": "ongoing", "needs": ["scheduling"]}
     reason = data["ranking"][0]["reasons"][0]
     assert reason["sources"] and reason["why"] and reason["effect"] > 0
@@ -127,7 +130,7 @@ def test_human_output_has_every_part(run: Run) -> None:
     out = " ".join(result.stdout.split())  # lines wrap at the terminal width
     for part in (
         "The decision",
-        "Recommended: Case manager",
+        headline("--timeframe", "episodic", "--side", "system", "--setting", "facility"),
         "Every role's score",
         "Runner-up:",
         "How this was reached",

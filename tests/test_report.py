@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from helpers import HEADLINE, catalog, headline, recommended_json
 
 ARGS = [
     "recommend",
@@ -22,24 +23,28 @@ ARGS = [
     "--need",
     "discharge",
 ]
-MUST_HAVE = [
-    "The decision",
-    "Your answers",
-    "For one event",
-    "Recommended: Case manager",
-    "Every role's score",
-    "Care coordinator",
-    "Patient advocate",
-    "Care manager",
-    "Runner-up: Care coordinator",
-    "The top two compared",
-    "Who they work for",
-    "Next steps: finding a case manager",
-    "Questions to ask",
-    "Sources (read on 2026-11-23; page dates vary)",
-    "42 CFR 482.43, Medicare Conditions of Participation",  # by title, not id
-    "not medical, legal or financial advice",
-]
+
+
+def must_have() -> list[str]:
+    """What every report of ARGS holds, with the result's roles read from --json."""
+    data = recommended_json(*ARGS[1:])
+    top, runner_up = (catalog().role(data[k]).name for k in ("top", "runner_up"))
+    return [
+        "The decision",
+        "Your answers",
+        "For one event",
+        f"{HEADLINE} {top}",
+        "Every role's score",
+        *(r.name for r in catalog().roles),
+        f"Runner-up: {runner_up}",
+        "The top two compared",
+        "Who they work for",
+        f"Next steps: finding a {top.lower()}",
+        "Questions to ask",
+        f"Sources (read on {catalog().knowledge.as_of}; page dates vary)",
+        "42 CFR 482.43, Medicare Conditions of Participation",  # by title, not id
+        "not medical, legal or financial advice",
+    ]
 
 
 class TextAndLinks(HTMLParser):
@@ -66,10 +71,12 @@ def test_markdown_report(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"Report saved to {path}" in result.stderr
     text = path.read_text(encoding="utf-8")
-    for part in MUST_HAVE:
+    for part in must_have():
         assert part in text, part
-    assert "| Aspect | Case manager | Care coordinator |" in text
-    assert "- Case manager: **" in text
+    data = recommended_json(*ARGS[1:])
+    top, runner_up = (catalog().role(data[k]).name for k in ("top", "runner_up"))
+    assert f"| Aspect | {top} | {runner_up} |" in text
+    assert f"- {top}: **" in text
 
 
 def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
@@ -78,7 +85,7 @@ def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
     page = TextAndLinks()
     page.feed(path.read_text(encoding="utf-8"))
     text = " ".join("".join(page.text).split())
-    for part in MUST_HAVE:
+    for part in must_have():
         assert part in text, part
     assert "script" not in page.tags
     assert page.urls == []  # nothing to fetch: it opens offline
@@ -96,7 +103,7 @@ def test_report_is_not_overwritten_without_force(run: Run, tmp_path: Path) -> No
     assert result.stdout == ""  # refused before doing anything
     assert path.read_text(encoding="utf-8") == "my notes"
     assert run(*ARGS, "--report", str(path), "--force").exit_code == 0
-    assert "Recommended: Case manager" in path.read_text(encoding="utf-8")
+    assert headline(*ARGS[1:]) in path.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md"]
 
 
@@ -135,8 +142,8 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "Recommended: Case manager" in result.stdout
-    assert "Sources (read on 2026-11-23; page dates vary)" in result.stdout
+    assert headline(*ARGS[1:]) in result.stdout
+    assert f"Sources (read on {catalog().knowledge.as_of}; page dates vary)" in result.stdout
 
 
 def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> None:
@@ -162,20 +169,16 @@ def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> N
 def test_a_terminal_is_told_once_where_the_report_went(tmp_path: Path) -> None:
     """The short result on a terminal ends with 'Report saved to ...'; stderr does
     not say it a second time on the same screen."""
-    import os
-    import sys
-
     import pexpect
 
+    from helpers import spawn
+
     report = tmp_path / "r.md"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "advisor", "recommend", "--need", "rights", "--no-input", "--report", str(report)],
-        env={**os.environ, "COLUMNS": "100", "TERM": "xterm", "PAGER": "cat"},
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(200, 100),
-        cwd=str(tmp_path),
+    child = spawn(
+        *("recommend", "--need", "rights", "--no-input", "--report", str(report)),
+        rows=200,
+        env={"PAGER": "cat"},
+        cwd=tmp_path,
     )
     child.expect(pexpect.EOF)
     child.close()

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from advisor.cli import app
+from helpers import HEADLINE
 
 WORDS = [
     "roles",
@@ -149,7 +150,7 @@ def test_no_color_wins_over_forced_colour(no_color: str | None, coloured: bool) 
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert b"Recommended:" in result.stdout
+    assert HEADLINE.encode() in result.stdout
     assert bool(COLOUR.search(result.stdout)) is coloured
 
 

@@ -434,7 +434,7 @@ def test_no_question_or_option_id_is_a_literal_in_the_route_code() -> None:
     ids = {q.id for q in QUESTIONNAIRE.questions} | {
         o.id for q in QUESTIONNAIRE.questions if q.kind == "single" for o in q.options
     }
-    ids -= set(PARTS)
+    ids -= set(PARTS) | set(Route.model_fields)  # a route's own fields ("needs") are not ids
     for name in ("knowledge/routes.py", "views/routes.py", "views/recommend.py", "views/data.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
         docstrings = {

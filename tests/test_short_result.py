@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.knowledge.catalog import load_catalog
-from conftest import Run
+from conftest import Run, ok
+from helpers import HEADLINE, headline
+from helpers import catalog as catalog_under_test
 
 TYPICAL = [
     "recommend",
@@ -25,7 +26,7 @@ TYPICAL = [
     "medications,family-updates",
     "--no-input",
 ]
-ROLE_NAMES = ("Patient advocate", "Case manager", "Care coordinator", "Care manager")
+ROLE_NAMES = [r.name for r in catalog_under_test().roles]
 SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 BRACKETS = re.compile(r"\[([^\[\]]+)\]")
 
@@ -41,7 +42,7 @@ def test_typical_recommendation_fits_one_screen(run: Run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) <= 40, result.stdout
-    assert "Recommended: Care manager" in result.stdout
+    assert headline(*TYPICAL[1:]) in result.stdout
     for name in ROLE_NAMES:  # every role's score, one line each
         assert re.search(rf"^{name}\s+\d+\b", result.stdout, re.MULTILINE), name
     assert "--details" in result.stdout
@@ -83,7 +84,7 @@ def test_short_result_cites_by_number_with_titles(run: Run) -> None:
 
 
 def _human_outputs(run: Run, tmp_path: Path) -> dict[str, str]:
-    catalog = load_catalog()
+    catalog = catalog_under_test()
     commands: list[list[str]] = [
         ["roles"],
         ["roles", "--markdown"],
@@ -112,7 +113,7 @@ def _human_outputs(run: Run, tmp_path: Path) -> dict[str, str]:
 
 
 def test_no_human_output_names_a_source_by_file_name_or_id(run: Run, tmp_path: Path) -> None:
-    ids = set(load_catalog().sources)
+    ids = set(catalog_under_test().sources)
     for command, text in _human_outputs(run, tmp_path).items():
         assert not SEED_FILE.search(text), command
         for group in BRACKETS.findall(text):
@@ -126,12 +127,12 @@ def test_all_not_sure_gives_guidance_and_exits_0(run: Run) -> None:
     result = run("recommend", *args)
     assert result.exit_code == 0, result.output
     assert "error" not in result.stderr
-    q = load_catalog().questionnaire
+    q = catalog_under_test().questionnaire
     prompts = [question.prompt for question in q.questions if question.prompt in result.stdout]
     assert 2 <= len(prompts) <= 3, result.stdout  # the questions that would decide it
     for name in ROLE_NAMES:
         assert name in result.stdout  # how the roles differ on them, and the map
-    assert "Recommended:" not in result.stdout
+    assert HEADLINE not in result.stdout
 
 
 def test_nothing_at_all_without_a_terminal_is_still_a_usage_error(run: Run) -> None:
@@ -216,3 +217,28 @@ def test_a_route_for_one_group_waits_for_details(run: Run) -> None:
     assert "Eldercare Locator" in short.stdout
     full = run(*args, "--no-input", "--details", env={"COLUMNS": "80"})
     assert "VA caregiver support" in full.stdout  # still there, with who qualifies
+
+
+def test_a_question_title_gets_no_extra_full_stop(run: Run) -> None:
+    """The source list read 'Who is in charge of discharge planning?. whittierhealth.com'."""
+    result = ok(
+        run("recommend", "--timeframe", "episodic", "--setting", "hospital", "--need", "discharge")
+    )
+    assert "?." not in result.stdout
+    assert "discharge planning? whittierhealth.com" in result.stdout
+
+
+def test_short_result_says_free_only_where_a_source_says_it(run: Run) -> None:
+    """The short result called the fast appeal 'free (our inference)' while its fact
+    says only that no fee is mentioned and that the days in hospital may cost you."""
+    out = " ".join(
+        ok(
+            run(
+                "recommend",
+                *("--timeframe", "episodic", "--setting", "hospital", "--payment", "covered"),
+                *("--need", "discharge"),
+            )
+        ).stdout.split()
+    )
+    assert "Medicare fast appeal of a hospital discharge. Cost: no charge mentioned by any" in out
+    assert "free (our inference)" not in out

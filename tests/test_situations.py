@@ -13,6 +13,9 @@ from advisor.knowledge.catalog import load_catalog
 from advisor.scoring import recommend
 from conftest import Run
 
+# The stories and their expected roles are written against the bundled data.
+pytestmark = pytest.mark.bundled_data
+
 SITUATIONS = json.loads((Path(__file__).parent / "situations.json").read_text())["situations"]
 CATALOG = load_catalog()
 Q = CATALOG.questionnaire

@@ -18,6 +18,9 @@ import pytest
 
 from conftest import Run, styled_text
 
+# What the bundled data looks like on screen.
+pytestmark = pytest.mark.bundled_data
+
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("SNAPSHOT_UPDATE") == "1"
 

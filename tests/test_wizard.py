@@ -1,81 +1,81 @@
 """The interactive wizard: in-process with prompt_toolkit pipe input, and end to
-end in a real pseudo-terminal with pexpect."""
+end in a real pseudo-terminal with pexpect.
+
+Questions are answered by their place in the data (helpers.keys_for), and the
+result a terminal shows is checked against `recommend --json` for the same
+answers, so a question or a role added to the data breaks none of these.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
-from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from advisor.knowledge.catalog import load_catalog
 from advisor.wizard import ask, choice_title
+from helpers import (
+    ENTER,
+    answer_in_terminal,
+    expected_answers,
+    flags_for,
+    headline,
+    prompt_pattern,
+    questionnaire,
+    spawn,
+    wizard_keys,
+)
 
-DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
+if TYPE_CHECKING:
+    from prompt_toolkit.input import PipeInput
 
 
-@pytest.fixture
-def keys() -> Iterator[object]:
-    with create_pipe_input() as pipe:
-        yield pipe
-
-
-def test_wizard_asks_each_question_in_order(keys: object) -> None:
-    q = load_catalog().questionnaire
-    # for whom: me; timeframe: 2nd option (ongoing); side: 1st (patient); setting: 1st
-    # (home); payment: 2nd (private); coverage: 1st (medicare); needs: tick 1st and 3rd
-    # (discharge, insurance-denial); the review: Enter on "Show my result".
-    keys.send_text(ENTER + DOWN + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER)  # type: ignore[attr-defined]
-    keys.send_text(SPACE + DOWN + DOWN + SPACE + ENTER + ENTER)  # type: ignore[attr-defined]
-    answers = ask(q, {}, input=keys, output=DummyOutput())
-    assert answers == {
-        "for-whom": ("me",),
-        "timeframe": ("ongoing",),
-        "side": ("patient",),
-        "setting": ("home",),
-        "payment": ("private",),
-        "coverage": ("medicare",),
-        "needs": ("discharge", "insurance-denial"),
+def test_wizard_asks_each_question_in_order(keys: PipeInput) -> None:
+    q = questionnaire()
+    answers = {
+        "for-whom": ["me"],
+        "timeframe": ["ongoing"],
+        "side": ["patient"],
+        "setting": ["home"],
+        "payment": ["private"],
+        "needs": ["discharge", "insurance-denial"],
     }
+    keys.send_text(wizard_keys(q, answers) + ENTER)  # the review: Enter on "Show my result"
+    got = ask(q, {}, input=keys, output=DummyOutput())
+    assert got == expected_answers(q, answers)
+    assert list(got) == [question.id for question in q.questions]  # asked in the data's order
 
 
-def test_wizard_skips_what_flags_answered(keys: object) -> None:
-    q = load_catalog().questionnaire
+def test_wizard_skips_what_flags_answered(keys: PipeInput) -> None:
+    q = questionnaire()
     given = {
         "for-whom": ("me",),
         "timeframe": ("episodic",),
         "side": ("system",),
         "setting": (),
-        "coverage": (),
         "needs": (),
     }
-    keys.send_text(DOWN + DOWN + ENTER)  # type: ignore[attr-defined]  # payment: not sure
-    answers = ask(q, given, review=False, input=keys, output=DummyOutput())
-    assert answers == {**given, "payment": ()}
+    answers = {"payment": [q.unsure]}
+    keys.send_text(wizard_keys(q, answers, given))
+    got = ask(q, given, review=False, input=keys, output=DummyOutput())
+    assert got == {**expected_answers(q, answers, given), "payment": ()}
+    assert {k: got[k] for k in given} == given
 
 
-def test_wizard_ctrl_c_raises_keyboard_interrupt(keys: object) -> None:
-    keys.send_text("\x03")  # type: ignore[attr-defined]
+def test_wizard_ctrl_c_raises_keyboard_interrupt(keys: PipeInput) -> None:
+    keys.send_text("\x03")
     with pytest.raises(KeyboardInterrupt):
-        ask(load_catalog().questionnaire, {}, input=keys, output=DummyOutput())
+        ask(questionnaire(), {}, input=keys, output=DummyOutput())
 
 
-def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
-    # pexpect does not answer cursor-position requests; without this each prompt waits 1 s.
-    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "advisor", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(40, columns),
-    )
+def test_a_prompt_waiting_for_keys_that_never_come_ends(keys: PipeInput) -> None:
+    """The pipe fixture's hard timeout: no in-process prompt test can hang."""
+    from helpers import close_on_timeout
+
+    close_on_timeout(keys, 0.5)
+    with pytest.raises(EOFError):
+        ask(questionnaire(), {}, input=keys, output=DummyOutput())
 
 
 def skip_description(child: pexpect.spawn) -> None:
@@ -85,29 +85,27 @@ def skip_description(child: pexpect.spawn) -> None:
 
 
 def test_wizard_end_to_end_in_a_terminal() -> None:
+    q = questionnaire()
+    answers = {
+        "for-whom": ["not-sure"],  # rather not say: the plain wording
+        "timeframe": ["episodic"],
+        "side": ["system"],
+        "setting": ["hospital"],
+        "payment": ["covered"],
+        "needs": ["discharge"],
+    }
     child = spawn("recommend")
     skip_description(child)
-    child.expect("Who is the help for")
-    child.send(DOWN + DOWN + ENTER)  # rather not say: the plain wording
-    child.expect("How long do you expect to need help")
-    child.send(ENTER)  # episodic
-    child.expect("Whose side")
-    child.send(DOWN + ENTER)  # system
-    child.expect("Where is the person")
-    child.send(DOWN + ENTER)  # facility
-    child.expect("How would the help be paid")
-    child.send(ENTER)  # covered
-    child.expect("care covered")
-    child.send(ENTER)  # Medicare
-    child.expect("What do you need done")
-    child.send(SPACE + ENTER)  # discharge
+    answer_in_terminal(child, q, answers)
     # What was ticked stays on screen by name, not as "done (1 selections)".
+    needs = q.question("needs")
+    assert needs is not None
     child.expect(
-        r"\(choose any\) (\x1b\[[0-9;?]*[a-zA-Z])*Planning a discharge from hospital or rehab"
+        r"\(choose any\) (\x1b\[[0-9;?]*[a-zA-Z])*" + prompt_pattern(needs.label("discharge"))
     )
     child.expect("Show my result")
     child.send(ENTER)
-    child.expect("Recommended: Case manager")
+    child.expect(headline(*flags_for(answers)))
     child.expect("Save a report")
     child.send(ENTER)  # no, thanks
     child.expect(pexpect.EOF)
@@ -117,13 +115,20 @@ def test_wizard_end_to_end_in_a_terminal() -> None:
 
 
 def test_long_choices_wrap_on_a_narrow_terminal() -> None:
-    """questionary would cut "For one event (a hospital stay, surgery, a discharge)" off."""
-    child = spawn("recommend", "--for", "me", "--side", "patient", "--setting", "home", columns=42)
+    """questionary would cut a long label ("For one event (a hospital stay,
+    surgery, a discharge)") off at the edge of a narrow terminal."""
+    q = questionnaire()
+    given = {"for-whom": ["me"], "side": ["patient"], "setting": ["home"]}
+    first = next(question for question in q.questions if question.id not in given)
+    label = max((o.label for o in first.options), key=len)
+    wrapped = choice_title(label, 41, indent=3).split("\n")
+    assert len(wrapped) > 1, "the longest label of the first question fits 42 columns"
+    child = spawn("recommend", *flags_for(given), columns=42)
     skip_description(child)
-    child.expect("How long do you expect")
-    child.expect(r"\n(\x1b\[[0-9;]*m)*\s+surgery, a discharge\)")  # wrapped under itself
+    child.expect(prompt_pattern(q.worded(first, given).prompt))
+    child.expect(r"\n(\x1b\[[0-9;]*m)*\s+" + prompt_pattern(wrapped[-1]))  # under itself
     child.send(ENTER)
-    child.expect("How would the help be paid")
+    child.expect(r"\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
@@ -135,27 +140,21 @@ def test_choice_titles_fit_the_terminal() -> None:
 
 
 def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
-    child = spawn(
-        "recommend",
-        "--timeframe",
-        "ongoing",
-        "--side",
-        "patient",
-        "--setting",
-        "home",
-        "--payment",
-        "private",
-        "--coverage",
-        "not-sure",
-        "--for",
-        "me",
-    )
+    q = questionnaire()
+    given = {
+        "timeframe": ["ongoing"],
+        "side": ["patient"],
+        "setting": ["home"],
+        "payment": ["private"],
+        "for-whom": ["me"],
+    }
+    child = spawn("recommend", *flags_for(given))
     skip_description(child)
-    child.expect("What do you need done")
-    child.send(UP + SPACE + ENTER)  # the last choice: none of these / not sure
+    # needs: the last choice, "None of these / not sure"; any other question: not sure.
+    answered = answer_in_terminal(child, q, {"needs": [q.unsure]}, given)
     child.expect("Show my result")
     child.send(ENTER)
-    child.expect("Recommended: Care manager")
+    child.expect(headline(*flags_for(answered)))
     child.expect("Save a report")
     child.send(ENTER)
     child.expect(pexpect.EOF)
@@ -166,7 +165,7 @@ def test_flags_answer_part_and_the_wizard_asks_the_rest() -> None:
 def test_ctrl_c_exits_130_without_traceback() -> None:
     child = spawn("recommend")
     skip_description(child)
-    child.expect("Who is the help for")
+    child.expect(prompt_pattern(questionnaire().questions[0].prompt))
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     output = child.before or ""
@@ -178,7 +177,7 @@ def test_ctrl_c_exits_130_without_traceback() -> None:
 
 def test_no_input_flag_never_prompts_even_in_a_terminal() -> None:
     child = spawn("recommend", "--no-input", "--need", "rights")
-    child.expect("Recommended: Patient advocate")
+    child.expect(headline("--need", "rights"))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,7 +25,9 @@ from advisor.knowledge.models import (
     Role,
     Source,
     SourceList,
+    raise_problems,
 )
+from advisor.knowledge.names import names_of, normalise
 from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
@@ -44,32 +45,6 @@ TITLES_FILE = "titles.json"
 M = TypeVar("M", bound=BaseModel)
 
 
-def normalise(name: str) -> str:
-    """Fold a role name or alias so 'Nurse Case Manager' finds 'nurse-case-manager'.
-
-    Compatibility forms (full-width letters, the Kelvin sign), case (ß and SS),
-    invisible characters and every kind of dash or space fold together, so two
-    names that look the same always find the same role.
-    """
-    if name.isascii():
-        # The same result without a per-character walk: NFKC leaves ASCII as it is,
-        # casefold is lower, the only dash and space are "-" and " " (both folded
-        # by the pattern below) and no ASCII character is invisible (Cf).
-        return _SEPARATORS.sub("-", name.lower()).strip("-")
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    folded = "".join(
-        "-" if unicodedata.category(c) in ("Pd", "Zs") else c
-        for c in folded
-        if unicodedata.category(c) != "Cf"
-    )
-    return _SEPARATORS.sub("-", folded).strip("-")
-
-
-_SEPARATORS = re.compile(r"[\s_/-]+")
-
-
 @dataclass(frozen=True)
 class Catalog:
     """Everything advisor knows, validated, with lookups built once.
@@ -82,11 +57,15 @@ class Catalog:
     directory: Path
     knowledge: KnowledgeBase
     sources: dict[str, Source]
-    _names: dict[str, str] = field(repr=False)
 
     @property
     def roles(self) -> list[Role]:
         return self.knowledge.roles
+
+    @functools.cached_property
+    def context(self) -> dict[str, Any]:
+        """What the other files are checked against: the validation context."""
+        return {"sources": self.sources, **roles_context(self.roles)}
 
     @functools.cached_property
     def questionnaire(self) -> Questionnaire:
@@ -101,19 +80,21 @@ class Catalog:
     def _questionnaire(self, file_name: str) -> Questionnaire:
         from advisor.knowledge.questions import Questionnaire
 
-        path = self.directory / file_name
-        questionnaire = _read(path, Questionnaire, self.sources)
-        _check_questions(path, questionnaire, {r.id for r in self.roles})
-        return questionnaire
+        return _read(self.directory / file_name, Questionnaire, self.context)
 
     @property
     def names(self) -> list[str]:
         """Every role id, name and alias that `resolve` accepts, folded, ids first."""
-        return [*(r.id for r in self.roles), *(n for n in self._names if n not in self._ids)]
+        return [*self._by_id, *(n for n in self._names if n not in self._by_id)]
 
     @functools.cached_property
-    def _ids(self) -> set[str]:
-        return {r.id for r in self.roles}
+    def _by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @property
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = self.context["role_names"]
+        return names
 
     @functools.cached_property
     def route_book(self) -> RouteBook:
@@ -125,21 +106,16 @@ class Catalog:
         path = self.directory / ROUTES_FILE
         if not path.exists():
             return RouteBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, routes=[])
-        book = _read(path, RouteBook, self.sources)
-        _check_routes(path, book, {r.id for r in self.roles})
-        return book
+        return _read(path, RouteBook, self.context)
 
     @functools.cached_property
     def routes(self) -> RouteBook:
-        """The routes, with the needs they serve also checked against the questionnaire."""
-        from advisor.knowledge.routes import check_against
-
+        """The routes, also checked against the questionnaire (the needs they serve)."""
         book = self.route_book
-        _check_route_needs(self.directory / ROUTES_FILE, book, need_ids(self.questionnaire))
-        problems = check_against(book, self.questionnaire)
-        if problems:
-            path = self.directory / ROUTES_FILE
-            raise DataError("\n".join(f"{path}: {p}" for p in problems))
+        try:
+            raise_problems(book, book.questionnaire_problems(self.questionnaire))
+        except ValidationError as exc:
+            raise InvalidData(self.directory / ROUTES_FILE, problem_lines(exc)) from None
         return book
 
     @functools.cached_property
@@ -150,21 +126,19 @@ class Catalog:
         path = self.directory / TITLES_FILE
         if not path.exists():
             return TitleBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, titles=[])
-        book = _read(path, TitleBook, self.sources)
-        route_ids = {r.id for r in self.route_book.routes}
-        _check_titles(path, book, self._names, {r.id for r in self.roles}, route_ids)
-        return book
+        routes = {r.id for r in self.route_book.routes}
+        return _read(path, TitleBook, {**self.context, "routes": routes})
 
     def role(self, role_id: str) -> Role:
-        return next(r for r in self.roles if r.id == role_id)
+        return self._by_id[role_id]
+
+    @functools.cached_property
+    def _title_names(self) -> dict[str, Title]:
+        return {normalise(n): t for t in self.titles.titles for _, n in names_of(t)}
 
     def title_named(self, query: str) -> Title | None:
         """The other title (navigator, social worker...) with this id, name or alias."""
-        key = normalise(query)
-        for title in self.titles.titles:
-            if key in {normalise(n) for n in (title.id, title.name, *title.aliases)}:
-                return title
-        return None
+        return self._title_names.get(normalise(query))
 
     def lookup(self, query: str) -> Role | Title:
         """A role, or else another title people meet, by id, name or alias (for `show`)."""
@@ -195,8 +169,7 @@ class Catalog:
     def _unknown(self, query: str, titles_too: bool) -> UsageProblem:
         """'unknown role', with the closest names (roles or other titles) and the valid ones."""
         names = dict(self._names)
-        for t in self.titles.titles:
-            names.update({normalise(n): t.id for n in (t.id, t.name, *t.aliases)})
+        names.update({n: t.id for n, t in self._title_names.items()})
         key = normalise(query)
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
         # and names that hold the word, so `nurse` finds nurse-case-manager
@@ -210,7 +183,8 @@ class Catalog:
 
     def disagreements_about(self, *role_ids: str) -> list[Disagreement]:
         """The places where the sources disagree about any of these roles."""
-        return [d for d in self.knowledge.disagreements if set(role_ids) & set(d.roles)]
+        wanted = set(role_ids)
+        return [d for d in self.knowledge.disagreements if not wanted.isdisjoint(d.roles)]
 
     def cited(self, *models: BaseModel) -> list[Source]:
         """The sources cited anywhere inside `models`, in first-cited order."""
@@ -235,14 +209,34 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     folder = directory or bundled_directory()
     if not folder.is_dir():
         raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {SOURCES_FILE}")
-    by_id = _unique_sources(folder / SOURCES_FILE, _read(folder / SOURCES_FILE, SourceList))
-    knowledge = _read(folder / ROLES_FILE, KnowledgeBase, by_id)
-    names = _check_roles(folder / ROLES_FILE, knowledge)
-    return Catalog(folder, knowledge, by_id, names)
+    sources = _read(folder / SOURCES_FILE, SourceList, {})
+    by_id = {s.id: s for s in sources.sources}
+    knowledge = _read(folder / ROLES_FILE, KnowledgeBase, {"sources": by_id})
+    return Catalog(folder, knowledge, by_id)
 
 
-def _read(path: Path, model: type[M], sources: dict[str, Source] | None = None) -> M:
-    """One data file, validated; cited source ids are checked against `sources`."""
+def roles_context(roles: list[Role]) -> dict[str, Any]:
+    """What roles.json gives the checks of other files: the role ids, and every
+    folded id, name and alias with its role's id (unique: the model checks)."""
+    return {
+        "roles": {r.id for r in roles},
+        "role_names": {normalise(name): r.id for r in roles for _, name in names_of(r)},
+    }
+
+
+class InvalidData(DataError):
+    """A knowledge-base file that fails its checks: the first problem as the
+    message (the loader's one line), every problem in `problems` (`data check`)."""
+
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        self.problems = [f"{path}: {line}" for line in lines]
+        more = len(lines) - 1
+        tail = f" (and {more} more; advisor data check {path.parent} lists every problem)"
+        super().__init__(self.problems[0] + (tail if more else ""))
+
+
+def _read(path: Path, model: type[M], context: dict[str, Any]) -> M:
+    """One data file, validated with every check against what `context` holds."""
     from advisor.inputs import DATA_LIMIT, read_user_file
 
     text = read_user_file(path, DATA_LIMIT, DataError)
@@ -253,26 +247,32 @@ def _read(path: Path, model: type[M], sources: dict[str, Source] | None = None) 
         from advisor.inputs import parse_json
 
         parse_json(text, path, DataError)
+    return validate(path, text, model, context)
+
+
+def validate(path: Path, text: bytes, model: type[M], context: dict[str, Any]) -> M:
+    """The one way a file is checked, by the loader and by `advisor data check`."""
     try:
-        return model.model_validate_json(text, context={"sources": sources})
+        return model.model_validate_json(text, context=context)
     except ValidationError as exc:
-        raise DataError(f"{path}: {describe_validation_error(exc)}") from None
+        raise InvalidData(path, problem_lines(exc)) from None
 
 
-def describe_validation_error(exc: ValidationError) -> str:
-    """One line naming the first bad field, e.g. `roles[2].salary.amount: ...`."""
-    errors = exc.errors(include_url=False)
-    first = errors[0]
-    if first["type"] == "json_invalid":
-        return f"not valid JSON: {first['ctx']['error'] if 'ctx' in first else first['msg']}"
-    where = format_location(first["loc"])
-    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-    message = first["msg"]
-    if first["type"] == "missing":
-        message = "required field is missing"
-    elif first["type"] == "string_pattern_mismatch" and first["ctx"]["pattern"] == NO_CONTROL:
-        message = NO_CONTROL_MESSAGE
-    return f"{where or 'top level'}: {message}{more}"
+def problem_lines(exc: ValidationError) -> list[str]:
+    """Each error as one line naming its field, e.g. `roles[2].salary.amount: ...`."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        if error["type"] == "json_invalid":
+            detail = error["ctx"]["error"] if "ctx" in error else error["msg"]
+            lines.append(f"not valid JSON: {detail}")
+            continue
+        message = error["msg"]
+        if error["type"] == "missing":
+            message = "required field is missing"
+        elif error["type"] == "string_pattern_mismatch" and error["ctx"]["pattern"] == NO_CONTROL:
+            message = NO_CONTROL_MESSAGE
+        lines.append(f"{format_location(error['loc']) or 'top level'}: {message}")
+    return lines
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
@@ -280,60 +280,6 @@ def format_location(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
     return text
-
-
-def _unique_sources(path: Path, sources: SourceList) -> dict[str, Source]:
-    by_id: dict[str, Source] = {}
-    for index, source in enumerate(sources.sources):
-        if source.id in by_id:
-            raise DataError(f"{path}: sources[{index}].id: duplicate source id {source.id!r}")
-        by_id[source.id] = source
-    return by_id
-
-
-def _check_roles(path: Path, knowledge: KnowledgeBase) -> dict[str, str]:
-    """Map every folded id, name and alias to its role; a name used twice (however
-    it is spelt), an invisible character or a name of punctuation alone is an error."""
-    names: dict[str, str] = {}
-    role_ids = [r.id for r in knowledge.roles]
-    for index, role in enumerate(knowledge.roles):
-        for label, name in [("id", role.id), ("name", role.name)] + [
-            (f"aliases[{i}]", a) for i, a in enumerate(role.aliases)
-        ]:
-            key = normalise(name)
-            if not name.isascii() and _invisible(name):
-                raise DataError(
-                    f"{path}: roles[{index}].{label}: {quoted(name)} holds an invisible character"
-                )
-            if not any(c.isalnum() for c in key):
-                raise DataError(
-                    f"{path}: roles[{index}].{label}: {quoted(name)} has no letters or digits"
-                )
-            owner = names.get(key)
-            if owner is not None and owner != role.id:
-                raise DataError(
-                    f"{path}: roles[{index}].{label}: {quoted(name)} "
-                    f"is already used by role {owner!r}"
-                )
-            names[key] = role.id
-        aliases = {normalise(a) for a in role.aliases}
-        for ni, note in enumerate(role.alias_notes):
-            if normalise(note.alias) not in aliases:
-                raise DataError(
-                    f"{path}: roles[{index}].alias_notes[{ni}].alias: "
-                    f"{quoted(note.alias)} is not one of the role's aliases"
-                )
-    for index, dispute in enumerate(knowledge.disagreements):
-        for role_id in dispute.roles:
-            if role_id not in role_ids:
-                raise DataError(f"{path}: disagreements[{index}].roles: unknown role {role_id!r}")
-    return names
-
-
-def _invisible(name: str) -> bool:
-    import unicodedata
-
-    return any(unicodedata.category(c) == "Cf" for c in name)
 
 
 def _cited_ids(value: object) -> Iterator[str]:
@@ -348,177 +294,3 @@ def _cited_ids(value: object) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _cited_ids(item)
-
-
-def _check_questions(path: Path, questionnaire: Questionnaire, role_ids: set[str]) -> None:
-    from advisor.knowledge.questions import RESERVED_FLAGS
-
-    seen: set[str] = set()
-    flags: set[str] = set()
-    for qi, question in enumerate(questionnaire.questions):
-        where = f"questions[{qi}]"
-        if question.id in seen:
-            raise DataError(f"{path}: {where}.id: duplicate question {question.id!r}")
-        flag_names = [("flag", question.flag)]
-        flag_names += [
-            (f"flag_aliases[{i}]", a)
-            for i, a in enumerate(question.flag_aliases)
-            if a != question.flag
-        ]
-        for field_name, flag in flag_names:
-            if flag in flags:
-                raise DataError(f"{path}: {where}.{field_name}: another question has --{flag}")
-            if flag in RESERVED_FLAGS:
-                raise DataError(
-                    f"{path}: {where}.{field_name}: --{flag} is one of advisor's own options; "
-                    "choose another flag"
-                )
-            flags.add(flag)
-        seen.add(question.id)
-        option_ids = [o.id for o in question.options]
-        if len(set(option_ids)) != len(option_ids):
-            raise DataError(f"{path}: {where}.options: option ids repeat")
-        if questionnaire.unsure not in option_ids:
-            raise DataError(f"{path}: {where}.options: needs a {questionnaire.unsure!r} option")
-        names = [*option_ids, *(a for o in question.options for a in o.aliases)]
-        if len(set(names)) != len(names):
-            raise DataError(f"{path}: {where}.options: an alias repeats an option id or alias")
-        for oi, option in enumerate(question.options):
-            for ei, effect in enumerate(option.effects):
-                if effect.role not in role_ids:
-                    raise DataError(
-                        f"{path}: {where}.options[{oi}].effects[{ei}].role: "
-                        f"unknown role {effect.role!r}"
-                    )
-    _check_conditions(path, questionnaire)
-    _check_wording(path, questionnaire)
-    _check_groups(path, questionnaire)
-
-
-def _check_conditions(path: Path, questionnaire: Questionnaire) -> None:
-    """`when`/`unless` must name another question and real (not alias, not unsure) options."""
-    options = {
-        q.id: {o.id for o in q.options} - {questionnaire.unsure} for q in questionnaire.questions
-    }
-    for qi, question in enumerate(questionnaire.questions):
-        for oi, option in enumerate(question.options):
-            for ei, effect in enumerate(option.effects):
-                where = f"questions[{qi}].options[{oi}].effects[{ei}]"
-                for key, condition in (("when", effect.when), ("unless", effect.unless)):
-                    for other, chosen in condition.items():
-                        if other not in options or other == question.id:
-                            raise DataError(
-                                f"{path}: {where}.{key}: {other!r} is not another question"
-                            )
-                        unknown = sorted(set(chosen) - options[other])
-                        if unknown:
-                            raise DataError(
-                                f"{path}: {where}.{key}.{other}: unknown options {unknown}"
-                            )
-
-
-def _check_groups(path: Path, questionnaire: Questionnaire) -> None:
-    """Every question's group exists and the weights add up to 1."""
-    groups = {g.id: g for g in questionnaire.groups}
-    if len(groups) != len(questionnaire.groups):
-        raise DataError(f"{path}: groups: group ids repeat")
-    if abs(sum(g.weight for g in groups.values()) - 1) > 1e-9:
-        raise DataError(f"{path}: groups: the weights must add up to 1")
-    for qi, question in enumerate(questionnaire.questions):
-        group = groups.get(question.group)
-        if group is None:
-            raise DataError(f"{path}: questions[{qi}].group: unknown group {question.group!r}")
-
-
-def need_ids(questionnaire: Questionnaire) -> set[str]:
-    """The needs a route may serve: the options of the multi-choice questions."""
-    return set(need_labels(questionnaire))
-
-
-def need_labels(questionnaire: Questionnaire) -> dict[str, str]:
-    """Each need a route may serve, with its label ("Fighting an insurance denial")."""
-    return {
-        o.id: o.label
-        for q in questionnaire.questions
-        if q.kind == "multi"
-        for o in q.options
-        if o.id != questionnaire.unsure
-    }
-
-
-def _check_route_needs(path: Path, book: RouteBook, known: set[str]) -> None:
-    for ri, route in enumerate(book.routes):
-        for ni, need in enumerate(route.needs):
-            if need not in known:
-                raise DataError(
-                    f"{path}: routes[{ri}].needs[{ni}]: unknown need {need!r} (see questions.json)"
-                )
-
-
-def _check_routes(path: Path, book: RouteBook, role_ids: set[str]) -> None:
-    """Route ids and names unique; the roles they stand in for known."""
-    names: dict[str, str] = {}
-    for ri, route in enumerate(book.routes):
-        where = f"routes[{ri}]"
-        for label, name in [("id", route.id), ("name", route.name)] + [
-            (f"aliases[{i}]", a) for i, a in enumerate(route.aliases)
-        ]:
-            owner = names.setdefault(normalise(name), route.id)
-            if owner != route.id:
-                raise DataError(f"{path}: {where}.{label}: {name!r} is already used by {owner!r}")
-        for oi, role_id in enumerate(route.stands_in_for.roles):
-            if role_id not in role_ids:
-                raise DataError(
-                    f"{path}: {where}.stands_in_for.roles[{oi}]: unknown role {role_id!r}"
-                )
-    for pi, paid in enumerate(book.paid_privately):
-        if paid.role not in role_ids:
-            raise DataError(f"{path}: paid_privately[{pi}].role: unknown role {paid.role!r}")
-
-
-def _check_titles(
-    path: Path,
-    book: TitleBook,
-    role_names: dict[str, str],
-    role_ids: set[str],
-    route_ids: set[str],
-) -> None:
-    """Title names unique and never a role's name; closest roles and routes known."""
-    names: dict[str, str] = {}
-    for ti, title in enumerate(book.titles):
-        where = f"titles[{ti}]"
-        for label, name in [("id", title.id), ("name", title.name)] + [
-            (f"aliases[{i}]", a) for i, a in enumerate(title.aliases)
-        ]:
-            key = normalise(name)
-            if key in role_names:
-                raise DataError(
-                    f"{path}: {where}.{label}: {name!r} is a name of role {role_names[key]!r}"
-                )
-            owner = names.setdefault(key, title.id)
-            if owner != title.id:
-                raise DataError(f"{path}: {where}.{label}: {name!r} is already used by {owner!r}")
-        for label, role_id in [("closest.role", title.closest.role)] + [
-            (f"closest.also[{i}]", r) for i, r in enumerate(title.closest.also)
-        ]:
-            if role_id not in role_ids:
-                raise DataError(f"{path}: {where}.{label}: unknown role {role_id!r}")
-        for i, route_id in enumerate(title.routes):
-            if route_id not in route_ids:
-                raise DataError(f"{path}: {where}.routes[{i}]: unknown route {route_id!r}")
-
-
-def _check_wording(path: Path, questionnaire: Questionnaire) -> None:
-    """Wordings are keyed by answers to the audience question and relabel real options."""
-    audience = questionnaire.question(questionnaire.audience or "")
-    if questionnaire.audience and audience is None:
-        raise DataError(f"{path}: audience: no question {questionnaire.audience!r}")
-    who = {o.id for o in audience.options} if audience else set()
-    for qi, question in enumerate(questionnaire.questions):
-        for key, wording in question.wording.items():
-            where = f"questions[{qi}].wording.{key}"
-            if key not in who:
-                raise DataError(f"{path}: {where}: not an answer to the audience question")
-            for option_id in wording.labels:
-                if question.option(option_id) is None:
-                    raise DataError(f"{path}: {where}.labels: unknown option {option_id!r}")

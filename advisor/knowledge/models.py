@@ -5,13 +5,61 @@ than a silently ignored fact. No `from __future__ import annotations` here:
 pydantic would have to evaluate every annotation string, which costs start-up.
 The questionnaires' models live in `questions.py`, imported only by the
 commands that ask questions.
+
+Every check is a validator, so pydantic reports every problem at once, each at
+its place in the file. What one file names in another (sources, roles, routes,
+role names, the questionnaire) comes in the validation context, which the
+loader fills from the files it read before (`catalog.Known`); a check whose
+context is missing is skipped (a model built outside the loader, or a file
+that `advisor data check` could not read).
 """
 
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from advisor.knowledge.names import Named, name_problem, names_of, normalise
+
+Loc = tuple[int | str, ...]
+Problem = tuple[Loc, str]  # a cross-check's finding: where in the model, and what
+
+
+def raise_problems(model: BaseModel, problems: Iterable[Problem]) -> None:
+    """Raise every problem at once as one ValidationError; pydantic puts each under
+    the model's own place in the file, so `roles[3].aliases[6]` comes out whole."""
+    errors = [
+        InitErrorDetails(
+            type=PydanticCustomError("cross_check", "{problem}", {"problem": text}),
+            loc=loc,
+            input=None,
+        )
+        for loc, text in problems
+    ]
+    if errors:
+        raise ValidationError.from_exception_data(type(model).__name__, errors)
+
+
+def context_value(info: ValidationInfo, key: str) -> Any:
+    """What the loader passed as `key` (see the module docstring), or None."""
+    return info.context.get(key) if info.context else None
+
+
+def _quoted(value: str) -> str:
+    from advisor.render.sanitise import quoted
+
+    return quoted(value)
 
 
 def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
@@ -20,7 +68,7 @@ def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
     Checked while validating, so a bad citation is reported with its place in
     the file, and the loader need not walk every fact again afterwards.
     """
-    known = info.context.get("sources") if info.context else None
+    known = context_value(info, "sources")
     if known is None:  # sources.json itself, or a model built outside the loader
         return ids
     for source_id in ids:
@@ -39,9 +87,57 @@ def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
 NO_CONTROL = "^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
 NO_CONTROL_MESSAGE = "contains a control character or a text-direction override; remove it"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NO_CONTROL)]
+
+
+def _plain_name(name: str) -> str:
+    problem = name_problem(name)
+    if problem:
+        raise PydanticCustomError(
+            "name", "{name} {problem}", {"name": _quoted(name), "problem": problem}
+        )
+    return name
+
+
+# A name people look up (`show NAME`, Tab): one they can see, type and complete.
+Name = Annotated[Text, AfterValidator(_plain_name)]
 PlainText = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceIds = Annotated[list[Slug], Field(min_length=1), AfterValidator(known_sources)]
+
+
+def known_role(role_id: str, info: ValidationInfo) -> str:
+    """A role named in another file must be one of roles.json's (context "roles")."""
+    known = context_value(info, "roles")
+    if known is not None and role_id not in known:
+        raise PydanticCustomError("unknown_role", "unknown role {role}", {"role": repr(role_id)})
+    return role_id
+
+
+RoleId = Annotated[Slug, AfterValidator(known_role)]
+
+
+def name_clashes(
+    field: str, items: Iterable[Named], kind: str, taken: dict[str, str] | None = None
+) -> Iterator[Problem]:
+    """Ids given twice, and names (however spelt) that two of `items` share or that
+    are already a role's (`taken`: folded name -> role id), in the list `field`."""
+    owners: dict[str, str] = {}
+    ids: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in ids:
+            yield (field, index, "id"), f"duplicate {kind} id {item.id!r}"
+            continue
+        ids.add(item.id)
+        for place, name in names_of(item):
+            key = normalise(name)
+            if taken is not None and key in taken:
+                yield (field, index, *place), f"{_quoted(name)} is a name of role {taken[key]!r}"
+                continue
+            owner = owners.setdefault(key, item.id)
+            if owner != item.id:
+                yield (field, index, *place), f"{_quoted(name)} is already used by {kind} {owner!r}"
+
+
 WorksForValue = Literal["institution", "patient", "depends"]
 TimeframeValue = Literal["episodic", "ongoing", "as-needed"]
 
@@ -133,8 +229,8 @@ class Position(Fact):
 
 class Role(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text]
+    name: Name
+    aliases: list[Name]
     loose_titles: list[LooseTitle]
     alias_notes: list[AliasNote] = []
     summary: Fact
@@ -156,6 +252,23 @@ class Role(Strict):
     variants: list[Variant]
     position: Position
 
+    @model_validator(mode="after")
+    def _notes_name_aliases(self) -> "Role":
+        """A note on where an alias comes from goes with one of the role's aliases."""
+        aliases = {normalise(a) for a in self.aliases}
+        raise_problems(
+            self,
+            (
+                (
+                    ("alias_notes", i, "alias"),
+                    f"{_quoted(n.alias)} is not one of the role's aliases",
+                )
+                for i, n in enumerate(self.alias_notes)
+                if normalise(n.alias) not in aliases
+            ),
+        )
+        return self
+
 
 class Disagreement(Strict):
     topic: Text
@@ -173,6 +286,30 @@ class KnowledgeBase(Strict):
     disagreements: list[Disagreement]
     roles: Annotated[list[Role], Field(min_length=2)]
 
+    @model_validator(mode="after")
+    def _cross_check(self) -> "KnowledgeBase":
+        """Each role's names its own; disagreements about roles that exist."""
+        ids = {r.id for r in self.roles}
+        unknown = (
+            (("disagreements", di, "roles", ri), f"unknown role {role_id!r}")
+            for di, dispute in enumerate(self.disagreements)
+            for ri, role_id in enumerate(dispute.roles)
+            if role_id not in ids
+        )
+        raise_problems(self, [*name_clashes("roles", self.roles, "role"), *unknown])
+        return self
+
 
 class SourceList(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "SourceList":
+        seen: set[str] = set()
+        problems = []
+        for index, source in enumerate(self.sources):
+            if source.id in seen:
+                problems.append(((("sources", index, "id")), f"duplicate source id {source.id!r}"))
+            seen.add(source.id)
+        raise_problems(self, problems)
+        return self

@@ -4,12 +4,23 @@ Kept apart from the knowledge-base models so that `roles`, `show` and
 `compare` neither build these models nor read the questions at start-up.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from advisor.knowledge.models import Fact, Slug, SourceIds, Strict, Text, known_sources
+from advisor.knowledge.models import (
+    Fact,
+    Loc,
+    Problem,
+    RoleId,
+    Slug,
+    SourceIds,
+    Strict,
+    Text,
+    known_sources,
+    raise_problems,
+)
 
 Condition = dict[Slug, Annotated[list[Slug], Field(min_length=1)]]
 
@@ -61,7 +72,7 @@ class Effect(Strict):
     the listed options, and not when any `unless` question was.
     """
 
-    role: Slug
+    role: RoleId
     weight: Annotated[int, Field(ge=-3, le=3)]
     why: Text
     sources: SourceIds
@@ -118,20 +129,54 @@ class Question(Strict):
         return option.label if option else option_id
 
     @model_validator(mode="after")
-    def _cues_are_unambiguous(self) -> "Question":
-        """A cue names one option of a question; `covers` names its other options."""
-        seen: dict[str, str] = {}
-        ids = {o.id for o in self.options}
-        for option in self.options:
-            for cue in option.cues:
-                if seen.setdefault(cue, option.id) != option.id:
-                    raise ValueError(f"cue {cue!r} is listed under {seen[cue]} and {option.id}")
-            for other in option.covers:
-                if other not in ids or other == option.id:
-                    raise ValueError(f"{option.id}: covers {other!r}, not another option here")
-                if self.kind == "multi":
-                    raise ValueError(f"{option.id}: covers is for single-choice questions")
+    def _cross_check(self) -> "Question":
+        raise_problems(self, self._problems())
         return self
+
+    def _problems(self) -> Iterator[Problem]:
+        """Option ids and aliases name one option; a cue names one option, and
+        `covers` others of a single-choice question; reworded labels are of real
+        options; the flag is not one of advisor's own."""
+        for where, flag in self.flags():
+            if flag in RESERVED_FLAGS:
+                yield where, f"--{flag} is one of advisor's own options; choose another flag"
+        ids: set[str] = set()
+        for oi, option in enumerate(self.options):
+            if option.id in ids:
+                yield ("options", oi, "id"), f"option id {option.id!r} repeats"
+            ids.add(option.id)
+        names = dict.fromkeys(ids, "")
+        cues: dict[str, str] = {}
+        for oi, option in enumerate(self.options):
+            for ai, alias in enumerate(option.aliases):
+                if alias in names:
+                    where = ("options", oi, "aliases", ai)
+                    yield where, f"an alias repeats an option id or alias: {alias!r}"
+                names[alias] = option.id
+            for ci, cue in enumerate(option.cues):
+                if cues.setdefault(cue, option.id) != option.id:
+                    yield (
+                        ("options", oi, "cues", ci),
+                        f"cue {cue!r} is listed under {cues[cue]} and {option.id}",
+                    )
+        for oi, option in enumerate(self.options):
+            for ci, other in enumerate(option.covers):
+                where = ("options", oi, "covers", ci)
+                if other not in ids or other == option.id:
+                    yield where, f"{option.id}: covers {other!r}, not another option here"
+                elif self.kind == "multi":
+                    yield where, f"{option.id}: covers is for single-choice questions"
+        for key, wording in self.wording.items():
+            for option_id in wording.labels:
+                if option_id not in ids:
+                    yield ("wording", key, "labels"), f"unknown option {option_id!r}"
+
+    def flags(self) -> list[tuple[Loc, str]]:
+        """The question's flag and its other spellings, each with its place."""
+        return [
+            (("flag",), self.flag),
+            *((("flag_aliases", i), a) for i, a in enumerate(self.flag_aliases) if a != self.flag),
+        ]
 
     def canonical(self, value: str) -> str:
         """The option id that `value` names: itself, or the option it is an alias of."""
@@ -205,6 +250,85 @@ class Questionnaire(Strict):
             if name in (question.flag, *question.flag_aliases):
                 return question
         return self.question(name)
+
+    def needs(self) -> dict[str, str]:
+        """Each need a route may serve (the options of the multi-choice questions),
+        with its label ("Fighting an insurance denial")."""
+        return {
+            o.id: o.label
+            for q in self.questions
+            if q.kind == "multi"
+            for o in q.options
+            if o.id != self.unsure
+        }
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> "Questionnaire":
+        raise_problems(self, self._problems())
+        return self
+
+    def _problems(self) -> Iterator[Problem]:
+        """Question ids and flags unique, each question with the `unsure` option and
+        a known group, conditions and wordings that name real questions and options,
+        group weights that add up to 1."""
+        options: dict[str, set[str]] = {}
+        flags: set[str] = set()
+        for qi, question in enumerate(self.questions):
+            if question.id in options:
+                yield ("questions", qi, "id"), f"duplicate question {question.id!r}"
+            options.setdefault(question.id, {o.id for o in question.options} - {self.unsure})
+            for where, flag in question.flags():
+                if flag in flags:
+                    yield ("questions", qi, *where), f"another question has --{flag}"
+                flags.add(flag)
+            if not any(o.id == self.unsure for o in question.options):
+                yield ("questions", qi, "options"), f"needs a {self.unsure!r} option"
+        yield from self._group_problems()
+        yield from self._condition_problems(options)
+        yield from self._wording_problems()
+
+    def _group_problems(self) -> Iterator[Problem]:
+        groups = {g.id for g in self.groups}
+        if len(groups) != len(self.groups):
+            yield ("groups",), "group ids repeat"
+        if abs(sum(g.weight for g in self.groups) - 1) > 1e-9:
+            yield ("groups",), "the weights must add up to 1"
+        for qi, question in enumerate(self.questions):
+            if question.group not in groups:
+                yield ("questions", qi, "group"), f"unknown group {question.group!r}"
+
+    def _condition_problems(self, options: dict[str, set[str]]) -> Iterator[Problem]:
+        """`when`/`unless` name another question and real (not alias, not unsure) options."""
+        for qi, question in enumerate(self.questions):
+            for oi, option in enumerate(question.options):
+                for ei, effect in enumerate(option.effects):
+                    where = ("questions", qi, "options", oi, "effects", ei)
+                    for key, condition in (("when", effect.when), ("unless", effect.unless)):
+                        for other, chosen in condition.items():
+                            if other not in options or other == question.id:
+                                yield (*where, key), f"{other!r} is not another question"
+                                continue
+                            unknown = sorted(set(chosen) - options[other])
+                            if unknown:
+                                yield (*where, key, other), f"unknown options {unknown}"
+
+    def _wording_problems(self) -> Iterator[Problem]:
+        """Wordings are keyed by answers to the audience question."""
+        if not self.audience:
+            who: set[str] = set()
+        else:
+            audience = self.question(self.audience)
+            if audience is None:
+                yield ("audience",), f"no question {self.audience!r}"
+                return
+            who = {o.id for o in audience.options}
+        for qi, question in enumerate(self.questions):
+            for key in question.wording:
+                if key not in who:
+                    yield (
+                        ("questions", qi, "wording", key),
+                        "not an answer to the audience question",
+                    )
 
     def worded(self, question: Question, answers: Mapping[str, Sequence[str]]) -> Question:
         """`question` in the words for whom the help is for, as far as the answers say."""

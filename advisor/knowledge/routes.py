@@ -11,13 +11,24 @@ Read only by the commands that show routes (`routes`, `show`, `recommend`), so
 `roles` and `compare` never build these models.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
-from advisor.knowledge.models import Fact, Slug, Strict, Text
+from advisor.knowledge.models import (
+    Fact,
+    Name,
+    Problem,
+    RoleId,
+    Slug,
+    Strict,
+    Text,
+    context_value,
+    name_clashes,
+    raise_problems,
+)
 
 if TYPE_CHECKING:
     from advisor.knowledge.questions import Part, Questionnaire
@@ -35,7 +46,7 @@ class Cost(Fact):
 class StandsIn(Fact):
     """Which of the four roles the route stands in for, and how far."""
 
-    roles: Annotated[list[Slug], Field(min_length=1)]
+    roles: Annotated[list[RoleId], Field(min_length=1)]
 
 
 class Condition(Strict):
@@ -49,8 +60,8 @@ class Condition(Strict):
 
 class Route(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     what: Fact
     who: Fact
     needs: Annotated[list[Slug], Field(min_length=1)]  # the needs it serves, most central first
@@ -78,7 +89,7 @@ class PaidPrivately(Fact):
     """A role that is usually paid for privately: said plainly when someone wants
     help that comes with their care or insurance."""
 
-    role: Slug
+    role: RoleId
 
 
 class RouteBook(Strict):
@@ -86,6 +97,33 @@ class RouteBook(Strict):
     scope: Text
     paid_privately: list[PaidPrivately] = []
     routes: list[Route]
+
+    @model_validator(mode="after")
+    def _cross_check(self, info: ValidationInfo) -> "RouteBook":
+        """Ids and names unique; with the questionnaire in the context (`data check`,
+        and `Catalog.routes` through `questionnaire_problems`), what it must match."""
+        problems = list(name_clashes("routes", self.routes, "route"))
+        questionnaire = context_value(info, "questionnaire")
+        if questionnaire is not None:
+            problems += self.questionnaire_problems(questionnaire)
+        raise_problems(self, problems)
+        return self
+
+    def questionnaire_problems(self, questionnaire: "Questionnaire") -> Iterator[Problem]:
+        """The checks against the situation questionnaire, like needs: every need a
+        route serves is one of its needs; its settings and coverage are options (or
+        aliases) of the questions that steer those parts; a route for some of them
+        only says so in words. The loader reads routes without the questionnaire for
+        `show`, and runs these when a command first reads both."""
+        known = questionnaire.needs()
+        for ri, route in enumerate(self.routes):
+            for ni, need in enumerate(route.needs):
+                if need not in known:
+                    yield (
+                        ("routes", ri, "needs", ni),
+                        f"unknown need {need!r} (see questions.json)",
+                    )
+        yield from route_condition_problems(self, questionnaire)
 
 
 class Situation(NamedTuple):
@@ -254,14 +292,12 @@ def advise(
     return RouteAdvice(routes, warning, where)
 
 
-def check_against(book: RouteBook, questionnaire: "Questionnaire") -> list[str]:
-    """Problems in how routes name the questions' options (checked like their needs):
-    settings and coverage must be options (or aliases) of the questions that steer
-    those parts, and a route for some of them only must say so in words."""
-    problems: list[str] = []
+def route_condition_problems(book: RouteBook, questionnaire: "Questionnaire") -> Iterator[Problem]:
+    """How routes name the questions' options (checked like their needs): settings and
+    coverage must be options (or aliases) of the questions that steer those parts, and
+    a route for some of them only must say so in words, for when the answer is unknown."""
     audience = questionnaire.question(questionnaire.audience or "")
     for ri, route in enumerate(book.routes):
-        where = f"routes[{ri}]"
         steered: tuple[tuple[str, list[str], Part], ...] = (
             ("settings", route.settings, "setting"),
             ("coverage", route.coverage, "coverage"),
@@ -269,9 +305,10 @@ def check_against(book: RouteBook, questionnaire: "Questionnaire") -> list[str]:
         for field, values, part in steered:
             question = questionnaire.steering(part)
             if values and question is None:
-                problems.append(
-                    f'{where}.{field}: no question steers {part!r} (add "steers": '
-                    f'"{part}" to one in questions.json)'
+                yield (
+                    ("routes", ri, field),
+                    f'no question steers {part!r} (add "steers": "{part}" to one in '
+                    "questions.json)",
                 )
                 continue
             if question is None:
@@ -279,18 +316,20 @@ def check_against(book: RouteBook, questionnaire: "Questionnaire") -> list[str]:
             names = {n for o in question.options for n in (o.id, *o.aliases)}
             for vi, value in enumerate(values):
                 if value not in names - {questionnaire.unsure}:
-                    problems.append(
-                        f"{where}.{field}[{vi}]: unknown option {value!r} of question "
-                        f"{question.id!r} (see questions.json)"
+                    yield (
+                        ("routes", ri, field, vi),
+                        f"unknown option {value!r} of question {question.id!r} "
+                        "(see questions.json)",
                     )
         if (route.settings or route.coverage) and route.condition is None:
-            problems.append(
-                f"{where}.condition: required when a route serves some settings or "
-                "coverage only, to say so when the answer is not known"
+            yield (
+                ("routes", ri, "condition"),
+                "required when a route serves some settings or coverage only, to say so "
+                "when the answer is not known",
             )
         for key in route.condition.worded if route.condition else ():
             if audience is None or audience.option(key) is None:
-                problems.append(
-                    f"{where}.condition.worded.{key}: not an answer to the audience question"
+                yield (
+                    ("routes", ri, "condition", "worded", key),
+                    "not an answer to the audience question",
                 )
-    return problems

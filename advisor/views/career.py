@@ -11,12 +11,11 @@ from advisor.document import Bullets, Cite, Document, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
-from advisor.views.citing import closing_sections, fact_line
+from advisor.views.citing import closing_sections, fact_line, number_word
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
 from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
 from advisor.views.sources import career_sources
-from advisor.views.verdict import number_word
 
 if TYPE_CHECKING:
     from advisor.intake import Result

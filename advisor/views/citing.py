@@ -71,3 +71,11 @@ def disagreements_section(disputes: list[Disagreement]) -> Section:
             Bullets(tuple(cite(p) for p in dispute.positions)),
         ]
     return Section("Where the sources disagree", tuple(blocks))
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def number_word(n: int) -> str:
+    """ "four" for 4: how many roles a knowledge base has, said in words."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)

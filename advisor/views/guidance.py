@@ -6,9 +6,8 @@ from __future__ import annotations
 from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
-from advisor.views.citing import cite
+from advisor.views.citing import cite, number_word
 from advisor.views.data import about
-from advisor.views.verdict import number_word
 
 DECIDING = 3  # questions shown
 OPTIONS_EACH = 4  # answers shown for each question

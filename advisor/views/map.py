@@ -14,9 +14,8 @@ from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.knowledge.questions import Option, Questionnaire
 from advisor.placement import Point, person_position
-from advisor.views.citing import cite, closing_sections
+from advisor.views.citing import cite, closing_sections, number_word
 from advisor.views.data import about, sources_json
-from advisor.views.verdict import number_word
 
 YOU = "you"
 PLOT_ROWS = 11

@@ -6,8 +6,8 @@ from typing import Any
 
 from advisor.document import Block, Cell, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
+from advisor.views.citing import number_word
 from advisor.views.data import about
-from advisor.views.verdict import number_word
 
 
 def roles_view(catalog: Catalog) -> View:

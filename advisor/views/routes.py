@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
-from advisor.knowledge.catalog import Catalog, need_labels
+from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import (
     UNKNOWN,
@@ -161,7 +161,7 @@ def routes_document(
     """Every route that matches, in full."""
     asked = []
     if needs:
-        labels = need_labels(catalog.questionnaire)
+        labels = catalog.questionnaire.needs()
         asked.append(f"for: {'; '.join(labels.get(n, n).lower() for n in needs)}")
     if role:
         asked.append(f"standing in for a {role.name.lower()}")

@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING, Any
 from advisor.document import Block, Bullets, Document, Paragraph, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Disagreement, Fact, Role, Source
-from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
+from advisor.views.citing import (
+    cite,
+    closing_sections,
+    disagreements_section,
+    fact_line,
+    number_word,
+)
 from advisor.views.data import about, dumped, sources_json
 from advisor.views.routes import alternatives_section, line_facts, role_routes, route_line
-from advisor.views.verdict import number_word
 
 if TYPE_CHECKING:
     from advisor.knowledge.routes import Route

@@ -78,11 +78,3 @@ def unsaid(questionnaire: Questionnaire, rec: Recommendation) -> tuple[str, ...]
         if group.unanswered
         and not any(q.id in answered for q in questionnaire.questions if q.group == group.id)
     )
-
-
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def number_word(n: int) -> str:
-    """ "four" for 4: how many roles a knowledge base has, said in words."""
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)

@@ -12,27 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer
 
-from advisor.cli import app
-from conftest import Run
-
-
-def command_paths() -> list[tuple[str, ...]]:
-    """Every command and sub-command, as the words that reach it."""
-    paths: list[tuple[str, ...]] = [()]
-
-    def walk(group: typer.core.TyperGroup, prefix: tuple[str, ...]) -> None:
-        for name, command in group.commands.items():
-            paths.append((*prefix, name))
-            if isinstance(command, typer.core.TyperGroup):
-                walk(command, (*prefix, name))
-
-    root = typer.main.get_command(app)
-    assert isinstance(root, typer.core.TyperGroup)
-    walk(root, ())
-    return paths
-
+from conftest import Run, ok
+from helpers import command_paths
 
 TYPE_PLACEHOLDER = re.compile(r"<[a-z_]+(\[[a-z_\[\]]+\])?>|\{[A-Za-z_]+\}")
 HYPHEN_AT_LINE_END = re.compile(r"[a-z]-$", re.M)
@@ -230,3 +212,34 @@ def test_help_fits_a_42_column_terminal(path: list[str]) -> None:
     assert result.returncode == 0, result.stderr
     wide = [line for line in result.stdout.splitlines() if len(line) > 42]
     assert not wide, wide
+
+
+def test_career_help_says_what_details_adds(run: Run) -> None:
+    """career --help promised 'costs, questions to ask', which only recommend has."""
+    career = ok(run("career", "--help")).stdout
+    assert "questions to ask" not in career
+    assert "paths and pay" in " ".join(career.split())
+    assert "questions to ask" in " ".join(ok(run("recommend", "--help")).stdout.split())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("roles",),
+        ("show",),
+        ("routes",),
+        ("compare",),
+        ("recommend",),
+        ("career",),
+        ("map",),
+        ("schema",),
+        ("data", "init"),
+        ("data", "check"),
+        ("data", "schema"),
+    ],
+)
+def test_usage_line_brackets_each_argument_once(run: Run, command: tuple[str, ...]) -> None:
+    """`advisor data schema --help` read 'Usage: advisor data schema [OPTIONS] [[FILE]]'."""
+    usage = ok(run(*command, "--help")).stdout.splitlines()[0]
+    assert usage.startswith("Usage: advisor"), usage
+    assert "[[" not in usage and "{[" not in usage and "{{" not in usage, usage
