@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from advisor.document import plain
 from advisor.knowledge.catalog import load_catalog
 from advisor.knowledge.routes import Route, Situation, fit, routes_for, situation
 from conftest import Run, edit_json
+
+pytestmark = pytest.mark.bundled_data  # the bundled routes, their deadlines and conditions
 
 CATALOG = load_catalog()
 QUESTIONNAIRE = CATALOG.questionnaire

@@ -46,7 +46,6 @@ def recommendation_sources(
 def career_sources(catalog: Catalog, rec: Recommendation) -> list[Source]:
     ids = dict.fromkeys(rec.source_ids)
     facts = [f for a in CAREER_ASPECTS for r in catalog.roles for f in a.facts(r)]
-    facts += [r.summary for r in catalog.roles]  # --details shows each career's summary
     closing = (catalog.career.close_call, catalog.knowledge.loose_titles)  # --details ends with it
     ids.update(dict.fromkeys(s.id for s in catalog.cited(*facts, *closing)))
     return [catalog.sources[i] for i in ids]
