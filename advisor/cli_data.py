@@ -89,7 +89,7 @@ def data_schema(
     reads it with, so an editor can check the file as you type.
 
     FILE is one of roles.json, sources.json, questions.json, career.json,
-    routes.json, titles.json; without it, all of them, by file name.
+    routes.json, titles.json, lexicon.json; without it, all of them, by file name.
 
     Example: advisor data schema roles.json > roles.schema.json
     """

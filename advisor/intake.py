@@ -27,6 +27,7 @@ from advisor.errors import UsageProblem
 if TYPE_CHECKING:
     from advisor.describe import Described
     from advisor.knowledge.catalog import Catalog
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.questions import Question, Questionnaire
     from advisor.scoring import Recommendation
 
@@ -112,11 +113,15 @@ def gather(
     answers_file: Path | None = None,
     description: str | None = None,
     ask: Ask | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Gathered:
-    """Given answers, then what a description supports, then `ask` for the rest.
+    """Given answers, then what a description supports (read with `lexicon`, the
+    bundled one if None), then `ask` for the rest.
 
-    Raises UsageProblem when there is nothing to go on (no answer at all and no
-    one to ask): a front shows it as a usage error.
+    Raises UsageProblem when there is nothing to go on (no answer, no description
+    and no one to ask): a front shows it as a usage error. A description with
+    nothing understood is no error: the answers are empty, and the result says
+    there is not enough to go on.
     """
     answers, provenance = given_answers(questionnaire, given, answers_file)
     described = None
@@ -124,7 +129,7 @@ def gather(
         from advisor.describe import fill, read
 
         text = check_description(description)
-        answers, described = fill(questionnaire, answers, read(text, questionnaire))
+        answers, described = fill(questionnaire, answers, read(text, questionnaire, lexicon))
         provenance.update((u.question, FROM_WORDS) for u in described.used)
     if ask is not None:
         before = dict(answers)
@@ -133,18 +138,12 @@ def gather(
         for question_id in answers:
             if question_id not in before:
                 provenance[question_id] = FROM_WORDS if question_id in words else FROM_PERSON
-    if not answers:
-        raise UsageProblem(_nothing_to_go_on(questionnaire, described is not None))
+    if not answers and described is None:
+        raise UsageProblem(_nothing_to_go_on(questionnaire))
     return Gathered(answers, provenance, ask is not None, described)
 
 
-def _nothing_to_go_on(questionnaire: Questionnaire, described: bool) -> str:
-    if described:
-        return (
-            "I could not take any answer from your description. Try naming where the "
-            "person is, how long help is needed or what needs doing, or run this command "
-            "in a terminal to be asked."
-        )
+def _nothing_to_go_on(questionnaire: Questionnaire) -> str:
     from advisor.describe import reads_descriptions
 
     flags = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
@@ -172,7 +171,8 @@ def recommend(
     ask: Ask | None = None,
 ) -> Result:
     """`advisor recommend` as a function: which role fits this situation."""
-    gathered = gather(catalog.questionnaire, given, answers_file, description, ask)
+    lexicon = catalog.lexicon if description is not None else None
+    gathered = gather(catalog.questionnaire, given, answers_file, description, ask, lexicon)
     return Result(gathered, rank(catalog, catalog.questionnaire, gathered.answers))
 
 

@@ -384,18 +384,17 @@ def ask_description(
         return answers, None
     filled, described = fill(questionnaire, answers, read(text[:MAX_TEXT], questionnaire))
     width = max(30, shutil.get_terminal_size().columns - 1)
+    from advisor.views.understood import language_line, understood_lines
+
+    said = language_line(described)
+    if said:
+        questionary.print(textwrap.fill(said, width), **to)
     if not described.used:
         questionary.print("I could not take an answer from that; the questions follow.", **to)
-    for question in questionnaire.questions:  # one line a question, in its order
-        taken = [u for u in described.used if u.question == question.id]
-        if not taken:
-            continue
-        worded = questionnaire.worded(question, filled)  # "your care" or "their care"
-        labels = [worded.label(u.answer) for u in taken]
-        because = dict.fromkeys(w for u in taken for w in u.because)
-        words = ", ".join('"' + w + '"' for w in because)
-        line = f"\u2713 {worded.prompt} {'; '.join(labels)}"
-        questionary.print(textwrap.fill(line, width, subsequent_indent="  "), **to)
+    for line in understood_lines(questionnaire, described, filled):  # one line a question
+        words = ", ".join('"' + w + '"' for w in line.words)
+        text_line = f"\u2713 {line.prompt} {'; '.join(line.answers)}"
+        questionary.print(textwrap.fill(text_line, width, subsequent_indent="  "), **to)
         questionary.print(
             textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),
             style="italic",

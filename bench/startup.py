@@ -44,6 +44,20 @@ CASES = {
         "home-visits",
         "--json",
     ],
+    # the reader of a person's own words: its lexicon and fuzzy matcher (and for Spanish,
+    # the stemmer: the second case)
+    "recommend --describe ... --json": [
+        "recommend",
+        "--describe",
+        "Dad has dementia, lives alone, I'm 300 miles away. He doesn't need help with bills.",
+        "--json",
+    ],
+    "recommend --describe (Spanish)": [
+        "recommend",
+        "--describe",
+        "Mi papá tiene demencia y vive solo. Vivo en otro estado; no necesita ayuda con facturas.",
+        "--json",
+    ],
     "roles": ["roles"],
     # one Tab press: bash asks advisor for the words that complete `compare adv`
     "complete: compare adv<TAB>": [],

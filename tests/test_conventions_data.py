@@ -122,7 +122,15 @@ def test_check_of_a_missing_folder_or_file(run: Run, data_copy: Path, tmp_path: 
 
 @pytest.mark.parametrize(
     "name",
-    ["roles.json", "sources.json", "questions.json", "career.json", "routes.json", "titles.json"],
+    [
+        "roles.json",
+        "sources.json",
+        "questions.json",
+        "career.json",
+        "routes.json",
+        "titles.json",
+        "lexicon.json",
+    ],
 )
 def test_data_schema_validates_the_bundled_file(run: Run, name: str) -> None:
     result = run("data", "schema", name)
@@ -144,6 +152,7 @@ def test_data_schema_without_a_file_gives_all_and_a_typo_a_suggestion(run: Run) 
         "career.json",
         "routes.json",
         "titles.json",
+        "lexicon.json",
     }
     typo = run("data", "schema", "role.json")
     assert typo.exit_code == 2

@@ -70,17 +70,34 @@ def test_describe_reads_stdin_for_a_dash(run: Run) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["understood"] == [
-        {"question": "for-whom", "answer": "me", "because": "My insurance; my doctor"},
+        {"question": "for-whom", "answer": "me", "because": "My insurance; my doctor; I want"},
         {"question": "needs", "answer": "insurance-denial", "because": "denied; appeal"},
     ]
     assert data["top"] == "patient-advocate"
 
 
-def test_a_description_with_nothing_to_go_on_is_a_usage_error(run: Run) -> None:
-    result = run("recommend", "--describe", "Who is who? Titles confuse me.", "--no-input")
-    assert result.exit_code == 2
-    assert "could not take any answer from your description" in result.stderr
-    assert "Traceback" not in result.output
+def test_a_description_with_nothing_to_go_on_is_not_enough_to_go_on(run: Run) -> None:
+    """Nothing understood is not a usage error: exit 0, what would help, and in --json
+    one object with `understood: []`."""
+    text = "Who is who? Titles confuse everyone."
+    result = run("recommend", "--describe", text, "--no-input")
+    assert result.exit_code == 0, result.output
+    assert "not enough to go on" in result.stdout
+    assert "could not take an answer from your words" in " ".join(result.stdout.split())
+    assert "Every answer was" not in result.stdout
+    shown = run("recommend", "--describe", text, "--no-input", "--json")
+    assert shown.exit_code == 0
+    data = json.loads(shown.stdout)
+    assert data["understood"] == [] and data["undecided"] is True
+    assert data["not_understood"] and data["guidance"]
+    assert "Traceback" not in result.output + shown.output
+
+
+def test_words_in_another_language_get_a_clear_line(run: Run) -> None:
+    result = run("recommend", "--describe", "Ma mère est à l'hôpital depuis lundi", "--json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["understood"] == [] and data["language"] is None
+    assert "English and Spanish" in data["guidance"]
 
 
 def test_an_empty_or_endless_description_is_a_usage_error(run: Run) -> None:
@@ -177,3 +194,91 @@ def test_the_readme_example_is_what_the_command_prints(run: Run) -> None:
     result = run("recommend", "--describe", *shlex.split(command), env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     assert result.output.startswith(shown.rstrip("\n") + "\n")
+
+
+def reading(run: Run, text: str) -> dict[str, object]:
+    result = run("recommend", "--describe", text, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def taken(data: dict[str, object]) -> set[tuple[str, str]]:
+    return {(u["question"], u["answer"]) for u in data["understood"]}  # type: ignore[attr-defined, index]
+
+
+def aside(data: dict[str, object]) -> dict[tuple[str, str], str]:
+    return {(a["question"], a["answer"]): a["why"] for a in data["set_aside"]}  # type: ignore[attr-defined, index]
+
+
+def test_negation_and_contrast_through_the_command(run: Run) -> None:
+    money = reading(run, "It isn't the money, it's that they won't let him come home.")
+    assert ("needs", "discharge") in taken(money)
+    nobody = reading(run, "Nobody here is in hospital. Mom has Parkinson's and lives with us.")
+    assert ("setting", "hospital") not in taken(nobody)
+    assert aside(nobody)[("setting", "hospital")] == "negated"
+    assert ("setting", "home") in taken(nobody)
+
+
+def test_word_sense_through_the_command(run: Run) -> None:
+    denial = reading(run, "My brother is in denial about how sick Mum is. She has heart failure.")
+    assert ("needs", "insurance-denial") not in taken(denial)
+    assert aside(denial)[("needs", "insurance-denial")].startswith("another sense")
+    network = reading(run, "I had surgery last month at an in-network hospital and got a bill.")
+    assert ("setting", "hospital") not in taken(network)
+    assert ("needs", "medical-bills") in taken(network)
+
+
+def test_whose_situation_through_the_command(run: Run) -> None:
+    text = (
+        "My sister is in the hospital having a baby, so I'm asking for our father, "
+        "who lives alone and has COPD."
+    )
+    data = reading(run, text)
+    assert ("setting", "home") in taken(data) and ("setting", "hospital") not in taken(data)
+    assert aside(data)[("setting", "hospital")] == "about someone else"
+    assert ("timeframe", "ongoing") in taken(data)
+
+
+def test_time_through_the_command(run: Run) -> None:
+    data = reading(run, "She fell last year, that healed. Now it is her dementia; she lives alone.")
+    assert ("timeframe", "episodic") not in taken(data)
+    assert aside(data)[("timeframe", "episodic")] == "past"
+    assert ("timeframe", "ongoing") in taken(data)
+    trip = reading(
+        run, "We need a plan for Dad's diabetes so it doesn't end with a trip to the ER."
+    )
+    assert ("needs", "travel") not in taken(trip) and ("needs", "long-term-plan") in taken(trip)
+
+
+def test_typos_and_texting_through_the_command(run: Run) -> None:
+    data = reading(run, "mom in hosp, dischrg fri, moms insurence says no rehab")
+    assert {("for-whom", "someone"), ("setting", "hospital"), ("needs", "discharge")} <= taken(data)
+
+
+def test_spanish_through_the_command(run: Run) -> None:
+    data = reading(run, "Mi papá está en el hospital y el seguro no cubre la factura.")
+    assert data["language"] == "es"
+    assert {("for-whom", "someone"), ("setting", "hospital")} <= taken(data)
+    assert {("needs", "insurance-denial"), ("needs", "medical-bills")} <= taken(data)
+    shown = run("recommend", "--describe", "Mi mamá tiene demencia y vive sola.", "--no-input")
+    assert shown.exit_code == 0
+    assert "Read in Spanish." in shown.stdout
+    negated = reading(run, "Mi mamá ya no está en el hospital, está en casa.")
+    assert ("setting", "home") in taken(negated) and ("setting", "hospital") not in taken(negated)
+
+
+def test_spanglish_is_read_in_both_languages(run: Run) -> None:
+    data = reading(run, "Mi papá vive solo and he has dementia, I live in another state.")
+    assert data["languages"] == ["en", "es"]
+    assert {("setting", "home"), ("timeframe", "ongoing"), ("needs", "family-updates")} <= taken(
+        data
+    )
+
+
+def test_any_text_up_to_the_limit_exits_zero_with_one_json_object(run: Run) -> None:
+    for text in ("?", "a " * 999, "İ" * 2000, "\u202e hello", "日本語の文です", "no no no"):
+        result = run("recommend", "--describe", text, "--json")
+        assert result.exit_code == 0, (text[:20], result.output)
+        assert isinstance(json.loads(result.stdout), dict)

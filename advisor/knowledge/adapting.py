@@ -31,6 +31,7 @@ from advisor.errors import DataError, UsageProblem
 from advisor.inputs import DATA_LIMIT, parse_json, read_user_file
 from advisor.knowledge.catalog import (
     CAREER_FILE,
+    LEXICON_FILE,
     QUESTIONS_FILE,
     ROLES_FILE,
     ROUTES_FILE,
@@ -46,6 +47,7 @@ COPIED_WORDS = 7  # a run this long, shared with an article, is a copied sentenc
 def file_models() -> dict[str, type[BaseModel]]:
     """Each knowledge-base file the loader reads, with the model it is read as,
     in the order the loader reads them (each is checked against those before)."""
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.models import KnowledgeBase, SourceList
     from advisor.knowledge.questions import Questionnaire
     from advisor.knowledge.routes import RouteBook
@@ -58,10 +60,11 @@ def file_models() -> dict[str, type[BaseModel]]:
         CAREER_FILE: Questionnaire,
         ROUTES_FILE: RouteBook,
         TITLES_FILE: TitleBook,
+        LEXICON_FILE: Lexicon,
     }
 
 
-OPTIONAL_FILES = (ROUTES_FILE, TITLES_FILE)  # a --data folder may leave these out
+OPTIONAL_FILES = (ROUTES_FILE, TITLES_FILE, LEXICON_FILE)  # a --data folder may leave these out
 
 
 def file_schema(name: str) -> dict[str, Any]:
@@ -201,7 +204,7 @@ def _model_problems(folder: Path, raw: dict[str, bytes], documents: dict[str, An
             found.update(roles_context(valid[ROLES_FILE].roles))
         elif ROLES_FILE in documents:
             found["roles"] = set(_ids(documents, ROLES_FILE, "roles"))
-        if name == ROUTES_FILE and QUESTIONS_FILE in valid:
+        if name in (ROUTES_FILE, LEXICON_FILE) and QUESTIONS_FILE in valid:
             found["questionnaire"] = valid[QUESTIONS_FILE]
         if name == TITLES_FILE and ROUTES_FILE in documents:
             found["routes"] = set(_ids(documents, ROUTES_FILE, "routes"))

@@ -31,6 +31,7 @@ from advisor.knowledge.names import names_of, normalise
 from advisor.render.sanitise import quoted
 
 if TYPE_CHECKING:
+    from advisor.knowledge.lexicon import Lexicon
     from advisor.knowledge.questions import Questionnaire
     from advisor.knowledge.routes import RouteBook
     from advisor.knowledge.titles import Title, TitleBook
@@ -41,6 +42,7 @@ CAREER_FILE = "career.json"
 SOURCES_FILE = "sources.json"
 ROUTES_FILE = "routes.json"
 TITLES_FILE = "titles.json"
+LEXICON_FILE = "lexicon.json"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -117,6 +119,17 @@ class Catalog:
         except ValidationError as exc:
             raise InvalidData(self.directory / ROUTES_FILE, problem_lines(exc)) from None
         return book
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        """The reader's words for `--describe` (lexicon.json), checked against the
+        questionnaire; a --data folder without one reads with the bundled lexicon."""
+        from advisor.knowledge.lexicon import Lexicon
+
+        path = self.directory / LEXICON_FILE
+        if not path.exists():
+            return _read(bundled_directory() / LEXICON_FILE, Lexicon, {})
+        return _read(path, Lexicon, {"questionnaire": self.questionnaire})
 
     @functools.cached_property
     def titles(self) -> TitleBook:

@@ -56,12 +56,37 @@ RESERVED_FLAGS = frozenset(
 )
 
 # A cue: words that, found in a person's own description, point to an option
-# (see advisor/describe.py for how they are read). `word*` is any word starting
+# (see advisor/describe/ for how they are read). `word*` is any word starting
 # so, `a/b` either word, `...` up to two other words between two words; a
-# hyphen joins two words (`long-term` is `long term`), but not in `a/b`.
-_CUE_WORD = r"[a-z0-9]+(?:'[a-z0-9]+)*\*?"
-_CUE_TOKEN = rf"(?:{_CUE_WORD}(?:/{_CUE_WORD})+|[a-z0-9]+(?:['-][a-z0-9]+)*\*?)"
-Cue = Annotated[str, StringConstraints(pattern=rf"^{_CUE_TOKEN}(?: (?:\.\.\. )?{_CUE_TOKEN})*$")]
+# hyphen joins two words (`long-term` is `long term`), but not in `a/b`. Words
+# are lower-case letters of any alphabet ("mamá") or digits.
+_LETTER = r"[\p{Ll}\p{Lo}\p{Mn}0-9]"
+_CUE_WORD = rf"{_LETTER}+(?:'{_LETTER}+)*\*?"
+_CUE_TOKEN = rf"(?:{_CUE_WORD}(?:/{_CUE_WORD})+|{_LETTER}+(?:['-]{_LETTER}+)*\*?)"
+CUE_PATTERN = rf"^{_CUE_TOKEN}(?: (?:\.\.\. )?{_CUE_TOKEN})*$"
+# The reader's bounds (DEF-41): it reads a description in time linear in its length
+# times the number of cues because no cue is longer than this.
+CUE_MAX_WORDS = 8
+CUE_MAX_GAPS = 3
+CUE_MAX_CHOICES = 60  # words in one a/b/c place
+
+
+def cue_within_limits(cue: str) -> str:
+    """A cue longer than the reader's bounds is refused where the data is loaded."""
+    places = cue.replace("-", " ").split()
+    gaps = places.count("...")
+    if gaps > CUE_MAX_GAPS:
+        raise ValueError(f"a cue has at most {CUE_MAX_GAPS} '...' gaps; this one has {gaps}")
+    if len(places) - gaps > CUE_MAX_WORDS:
+        raise ValueError(
+            f"a cue has at most {CUE_MAX_WORDS} words; this one has {len(places) - gaps}"
+        )
+    if any(p.count("/") >= CUE_MAX_CHOICES for p in places):
+        raise ValueError(f"a cue's a/b/c place has at most {CUE_MAX_CHOICES} words")
+    return cue
+
+
+Cue = Annotated[str, StringConstraints(pattern=CUE_PATTERN), AfterValidator(cue_within_limits)]
 
 
 class Effect(Strict):

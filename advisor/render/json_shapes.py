@@ -189,6 +189,13 @@ class Understood(Shape):
     because: str
 
 
+class SetAside(Shape):
+    question: str
+    answer: str
+    words: str
+    why: str = Field(description="negated, past, hypothetical, about someone else, another sense")
+
+
 class RecommendOutput(Ranking):
     """`advisor recommend --json`; `understood` and `not_understood` with --describe only."""
 
@@ -201,6 +208,11 @@ class RecommendOutput(Ranking):
     paid_privately_note: PaidPrivately | None
     understood: list[Understood] | None = Field(default=None, description="with --describe")
     not_understood: list[str] | None = Field(default=None, description="with --describe")
+    set_aside: list[SetAside] | None = Field(
+        default=None, description="with --describe: cues found but not taken, and why"
+    )
+    language: str | None = Field(default=None, description="with --describe: en, es or none")
+    languages: list[str] | None = Field(default=None, description="with --describe")
 
 
 class RoutesOutput(About):

@@ -106,4 +106,10 @@ def understood_json(described: Described) -> dict[str, Any]:
             for u in described.used
         ],
         "not_understood": list(described.still_open),
+        "set_aside": [
+            {"question": a.question, "answer": a.answer, "words": a.words, "why": a.why}
+            for a in described.set_aside
+        ],
+        "language": described.language or None,
+        "languages": list(described.languages),
     }

@@ -3,11 +3,17 @@ questions that would decide it, and how the roles differ on them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
 from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
 from advisor.views.citing import cite, number_word
 from advisor.views.data import about
+
+if TYPE_CHECKING:
+    from advisor.describe import Described
 
 DECIDING = 3  # questions shown
 OPTIONS_EACH = 4  # answers shown for each question
@@ -35,33 +41,107 @@ def _favours(catalog: Catalog, option: Option) -> str:
     return ", ".join(names)
 
 
-def undecided_view(catalog: Catalog, questionnaire: Questionnaire, command: str) -> View:
-    """Every answer "not sure": what would decide it. On screen `recommend` shows
-    the map of the roles; a report lists them in a line each."""
+def unanswered(questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]) -> list[str]:
+    """The questions that move a score and were not answered at all (not even "not sure")."""
+    return [
+        q.id
+        for q in questionnaire.questions
+        if not answers.get(q.id) and any(o.effects for o in q.options)
+    ]
+
+
+def opening(
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Sequence[str]],
+    described: Described | None = None,
+) -> str:
+    """Why no role stands out: nothing taken from the person's words, questions left
+    unanswered (named, unless it is all of them), or every answer "not sure"."""
+    open_ones = unanswered(questionnaire, answers)
+    scored = [q for q in questionnaire.questions if any(o.effects for o in q.options)]
+    telling = {q.id for q in scored}
+    if described is not None and not any(u.question in telling for u in described.used):
+        taken = {u.question for u in described.used}
+        prompts = [q.prompt for q in questionnaire.questions if q.id in taken]
+        said = described.note or (
+            f"From your words I could answer only: {'; '.join(prompts)}"
+            if prompts
+            else "I could not take an answer from your words."
+        )
+        return (
+            f"{said} So there is not enough to go on yet. Try naming where the person is, "
+            "how long help is needed or what needs doing. Or answer one of the questions "
+            "that tell the roles apart most:"
+        )
+    if len(open_ones) == len(scored):
+        return (
+            "No question was answered yet, so no role stands out. These questions tell "
+            "the roles apart most; answering even one of them gives a recommendation."
+        )
+    if open_ones:
+        named = "; ".join(q.prompt for q in scored if q.id in open_ones)
+        return (
+            f'The answers given were "not sure", and these were not answered: {named} '
+            "So no role stands out yet. These questions tell the roles apart most:"
+        )
+    return (
+        'Every answer was "not sure", so no role stands out yet. That is fine: '
+        "these questions tell the roles apart most. Answering even one of them "
+        "gives a recommendation."
+    )
+
+
+def undecided_json(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    answers: Mapping[str, Sequence[str]],
+    described: Described | None = None,
+) -> dict[str, Any]:
+    """The --json of a result with no pick: the deciding questions, the questions not
+    answered, and with a description what was (not) understood and what would help."""
+    from advisor.views.data import understood_json
+
+    out: dict[str, Any] = {
+        "undecided": True,
+        "deciding_questions": [q.id for q in deciding_questions(questionnaire)],
+        "unanswered": unanswered(questionnaire, answers),
+        "guidance": opening(questionnaire, answers, described),
+    }
+    if described is not None:
+        out.update(understood_json(described))
+    return {**out, **about(catalog)}
+
+
+def undecided_view(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    command: str,
+    answers: Mapping[str, Sequence[str]] | None = None,
+    described: Described | None = None,
+) -> View:
+    """No role stands out (every answer "not sure", or nothing understood from a
+    description): what would decide it. On screen `recommend` shows the map of the
+    roles; a report lists them in a line each."""
     with_map = questionnaire is catalog.questionnaire
+    given = answers or {}
     return View(
-        lambda: undecided_document(catalog, questionnaire, command, with_map=with_map),
-        lambda: {
-            "undecided": True,
-            "deciding_questions": [q.id for q in deciding_questions(questionnaire)],
-            **about(catalog),
-        },
-        lambda: undecided_document(catalog, questionnaire, command),
+        lambda: undecided_document(catalog, questionnaire, command, with_map, given, described),
+        lambda: undecided_json(catalog, questionnaire, given, described),
+        lambda: undecided_document(catalog, questionnaire, command, False, given, described),
     )
 
 
 def undecided_document(
-    catalog: Catalog, questionnaire: Questionnaire, command: str, with_map: bool = False
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    command: str,
+    with_map: bool = False,
+    answers: Mapping[str, Sequence[str]] | None = None,
+    described: Described | None = None,
 ) -> Document:
-    """Guidance for a person who answered "not sure" to everything, then the roles:
-    on the map (`with_map`), or in one line each."""
-    blocks: list[Block] = [
-        Paragraph(
-            'Every answer was "not sure", so no role stands out yet. That is fine: '
-            "these questions tell the roles apart most. Answering even one of them "
-            "gives a recommendation."
-        )
-    ]
+    """Guidance for a person whose answers decide nothing yet, then the roles: on the
+    map (`with_map`), or in one line each."""
+    blocks: list[Block] = [Paragraph(opening(questionnaire, answers or {}, described))]
     for question in deciding_questions(questionnaire):
         options = sorted(
             (o for o in question.options if o.effects and o.id != questionnaire.unsure),

@@ -52,7 +52,7 @@ def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> V
     if not rec.answered:
         from advisor.views.guidance import undecided_view
 
-        return undecided_view(catalog, catalog.questionnaire, "recommend")
+        return undecided_view(catalog, catalog.questionnaire, "recommend", answers, described)
     advice = advice_for(catalog, answers, rec.top.role)
     sources = recommendation_sources(catalog, rec, routes=advice_facts(advice))
 
@@ -160,18 +160,24 @@ def understood_section(
     """Each answer taken from the person's own words, with those words, and what
     their words left unanswered and is still unanswered (the questionnaire may have
     asked the rest)."""
-    lines = []
-    for question in questionnaire.questions:
-        taken = [u for u in described.used if u.question == question.id]
-        if taken:
-            worded = questionnaire.worded(question, answers)  # "your care" or "their care"
-            said = "; ".join(f"{worded.label(u.answer)} (from: {quoted(u.because)})" for u in taken)
-            lines.append(f"{worded.prompt} {said}")
+    from advisor.views.understood import language_line, understood_lines
+
+    lines = [
+        f"{line.prompt} "
+        + "; ".join(
+            f"{label} (from: {quoted(words)})"
+            for label, words in zip(line.answers, line.each, strict=True)
+        )
+        for line in understood_lines(questionnaire, described, answers)
+    ]
     blocks: list[Block] = [
         Bullets(tuple(lines))
         if lines
         else Paragraph("I could not take any answer from your words.")
     ]
+    language = language_line(described)
+    if language:
+        blocks.insert(0, Paragraph(language))
     not_sure = (questionnaire.unsure,)
     open_still = [q for q in described.still_open if answers.get(q, not_sure) == not_sure]
     if open_still:
