@@ -40,6 +40,7 @@ from advisor.cli_options import (
     catalog_of,
     friendly,
 )
+from advisor.cli_serve import serve
 from advisor.completion import RoleArgumentCommand
 from advisor.help_format import AdvisorCommand, AdvisorGroup
 from advisor.question_flags import given_flags, questions_command
@@ -361,6 +362,11 @@ def role_map(
     catalog = catalog_of(ctx)
     answers, _ = given_answers(catalog.questionnaire, given_flags(ctx), answers_file)
     emit(map_view(catalog, answers), out)
+
+
+app.command(cls=AdvisorCommand, short_help="The same advisor as a web page on this computer.")(
+    serve
+)
 
 
 OUTPUT_COMMANDS = ("roles", "show", "compare", "recommend", "career", "map", "routes")

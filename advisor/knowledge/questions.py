@@ -52,6 +52,9 @@ RESERVED_FLAGS = frozenset(
         "no-pager",
         "describe",
         "role",
+        "port",
+        "host",
+        "open",
     }
 )
 
