@@ -41,8 +41,8 @@ from advisor.cli_options import (
     friendly,
 )
 from advisor.cli_serve import serve
-from advisor.completion import RoleArgumentCommand
-from advisor.help_format import AdvisorCommand, AdvisorGroup
+from advisor.completion import CompletingGroup, RoleArgumentCommand
+from advisor.help_format import AdvisorCommand
 from advisor.question_flags import given_flags, questions_command
 from advisor.render.console import print_json
 
@@ -59,7 +59,7 @@ app = typer.Typer(
     "Tab completion (bash, zsh, fish): run advisor --install-completion once, then open a "
     "new terminal.",
     no_args_is_help=True,
-    cls=AdvisorGroup,
+    cls=CompletingGroup,
     rich_markup_mode=None,  # plain help: choices stay readable on narrow screens
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -107,10 +107,12 @@ def _offer(result: "Result") -> "Callable[[], Path | None] | None":
 
 
 def _words(describe: str | None) -> str | None:
-    """--describe's text: as given, or standard input for `-`."""
+    """--describe's text: as given (bytes that were not UTF-8 shown as U+FFFD),
+    or standard input for `-`."""
+    from advisor.inputs import read_stdin_text, valid_text
+
     if describe != "-":
-        return describe
-    from advisor.inputs import read_stdin_text
+        return None if describe is None else valid_text(describe)
 
     return read_stdin_text("--describe -")
 
@@ -135,6 +137,7 @@ def _show_version(value: bool) -> None:
 
 
 @app.callback()
+@friendly
 def main_options(
     ctx: typer.Context,
     data: Annotated[
@@ -156,7 +159,9 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data.resolve() if data else None)
+    from advisor.inputs import data_folder
+
+    ctx.obj = Settings(data_folder(data) if data else None)
 
 
 @app.command(cls=AdvisorCommand, short_help="The four roles at a glance.")

@@ -9,7 +9,7 @@ import typer
 
 from advisor.cli_options import friendly, opt
 from advisor.help_format import AdvisorCommand, AdvisorGroup
-from advisor.render.console import print_json
+from advisor.render.console import print_json, print_note
 
 data_app = typer.Typer(
     name="data",
@@ -34,9 +34,9 @@ def init(folder: Folder) -> None:
     from advisor.knowledge.adapting import init_copy
 
     names = init_copy(folder)
-    sys.stderr.write(
+    print_note(
         f"Copied {', '.join(names)} to {folder}. Edit them, check them with "
-        f"advisor data check {folder}, and use them with advisor --data {folder} ...\n"
+        f"advisor data check {folder}, and use them with advisor --data {folder} ..."
     )
 
 
@@ -63,17 +63,17 @@ def check(
     """
     from advisor.errors import DATA_ERROR
     from advisor.knowledge.adapting import check_folder
-    from advisor.render.sanitise import printable
+    from advisor.render.sanitise import one_line
 
     problems, notes = check_folder(folder, against)
     for line in problems:
-        sys.stdout.write(printable(line, one_line=True) + "\n")
+        sys.stdout.write(one_line(line) + "\n")
     for line in notes:
-        sys.stderr.write(f"note: {printable(line, one_line=True)}\n")
+        print_note(f"note: {line}")
     if problems:
-        sys.stderr.write(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {folder}\n")
+        print_note(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {folder}")
         raise typer.Exit(DATA_ERROR)
-    sys.stdout.write(f"{folder}: no problems found\n")
+    sys.stdout.write(one_line(f"{folder}: no problems found") + "\n")
 
 
 @data_app.command(

@@ -2,25 +2,115 @@
 `advisor --install-completion`). Question flags complete in question_flags.py.
 
 Completion runs a whole process on every Tab, so it loads only the roles.
+
+Names come from a knowledge base that someone else may write, and zsh evaluates
+what a completer prints (twice), so every value is quoted for its shell by one
+function (`quoted_for`), and a name with a character a shell reads is not
+offered at all (`knowledge.names.completes_safely`, which the loader and
+`data check` use to refuse it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from typer._click.shell_completion import CompletionItem
+from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
 from advisor.errors import AdvisorError
-from advisor.help_format import AdvisorCommand
+from advisor.help_format import AdvisorCommand, AdvisorGroup
+
+
+def _carried(value: str) -> bool:
+    """Whether every shell's protocol carries `value` as one literal word: a line
+    break would split it into two candidates, and fish expands a leading `~`
+    (into a home folder) even in a completion it inserts."""
+    return bool(value) and not value.startswith("~") and _LINE_CONTROL.search(value) is None
+
+
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def quoted_for(shell: str, value: str, help: str = "") -> str:
+    """`value` (and its `help`, which zsh and fish show) as `shell` must receive it
+    from a completer to insert `value` literally, whatever it holds.
+
+    bash puts each line into COMPREPLY as typed text, after glob expansion: every
+    character but letters, digits and `-_.,:/=+@%` gets a backslash, as printf %q
+    does. zsh evaluates typer's reply twice, `eval $(...)` and then `_arguments`
+    over its `((...))` list: here the item is single-quoted for the inner
+    evaluation, with `\\` escaped and `:` escaped twice (`_arguments` reads one
+    backslash, `_describe` the other); `_SafeZsh` quotes the whole list for the
+    outer one. fish evaluates nothing: the value goes as it is. A line break
+    or tab can be carried by none of them; no such value is offered
+    (`_carried`), and the loader refuses a name with any character a shell
+    reads (`knowledge.names.completes_safely`).
+    """
+    if shell == "bash":
+        return re.sub(r"([^A-Za-z0-9_.,:/=+@%-])", r"\\\1", value)
+    if shell == "zsh":
+        item = value.replace("\\", "\\\\").replace(":", "\\\\:")
+        if help:
+            item += ":" + _one_line(help).replace("\\", "\\\\")
+        return _single_quoted(item)
+    return f"{value}\t{_one_line(help)}" if help else value
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _single_quoted(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+class _Carried:
+    """Leaves out a value that some shell's protocol cannot carry (`_carried`):
+    completion offers what it can, never a forged or expanded one."""
+
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
+        items: list[CompletionItem] = super().get_completions(args, incomplete)  # type: ignore[misc]
+        return [i for i in items if _carried(i.value)]
+
+
+class _SafeBash(_Carried, BashComplete):
+    def format_completion(self, item: CompletionItem) -> str:
+        return quoted_for(self.name, item.value)
+
+
+class _SafeZsh(_Carried, ZshComplete):
+    def format_completion(self, item: CompletionItem) -> str:
+        return quoted_for(self.name, item.value, item.help or "")
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        items = [self.format_completion(i) for i in self.get_completions(args, incomplete)]
+        if not items:
+            return "_files"
+        return "_arguments " + _single_quoted("*: :((" + " ".join(items) + "))")
+
+
+class _SafeFish(_Carried, FishComplete):
+    def format_completion(self, item: CompletionItem) -> str:
+        return quoted_for(self.name, item.value, item.help or "")
+
+
+def use_safe_shell_classes() -> None:
+    """Put the quoting classes in place of typer's, just before a completion runs."""
+    from typer._click.shell_completion import add_completion_class
+
+    for cls in (_SafeBash, _SafeZsh, _SafeFish):
+        add_completion_class(cls, cls.name)
 
 
 def _catalog(ctx: Any) -> Any:
+    from advisor.inputs import data_folder
     from advisor.knowledge.catalog import load_catalog
 
     data = ctx.find_root().params.get("data")
-    return load_catalog(Path(data).resolve() if data else None)
+    return load_catalog(data_folder(data) if data else None)
 
 
 def role_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
@@ -29,11 +119,15 @@ def role_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
     A role id also matches on a later word, so `adv` offers patient-advocate as
     well as the alias advocate.
     """
+    from advisor.knowledge.names import completes_safely
+
     catalog = _catalog(ctx)
     key = incomplete.lower()
     ids = [r.id for r in catalog.roles if key and f"-{key}" in f"-{r.id}"]
     found = dict.fromkeys([*ids, *(n for n in catalog.names if n.startswith(key))])
-    return [n for n in found if n not in given]
+    # The loader refuses such names already (names.completes_safely); a name is
+    # checked again here because this is where it would reach a shell.
+    return [n for n in found if n not in given and completes_safely(n)]
 
 
 def need_names(ctx: Any, incomplete: str, given: list[str]) -> list[str]:
@@ -90,3 +184,55 @@ def _hook(param: Any, complete: Completer) -> Any:
         return [CompletionItem(n) for n in names]
 
     return shell_complete
+
+
+def complete_quietly(run: Callable[[], None]) -> None:
+    """Run typer's completion with the quoting classes. Whatever goes wrong (a
+    `--data` that cannot be resolved, a broken knowledge base) offers nothing and
+    prints nothing: anything printed would land on the line being typed."""
+    use_safe_shell_classes()
+    try:
+        run()
+    except Exception:
+        raise SystemExit(0) from None
+
+
+def guard_installer(params: list[Any]) -> list[Any]:
+    """typer's `--install-completion` writes ~/.bashrc and a script beside it with
+    no error handling: a HOME that is missing, a file or read-only gave a
+    traceback. Here such a failure is one line naming the file, exit 1."""
+    for param in params:
+        if param.name == "install_completion" and not getattr(param, "_guarded", False):
+            param.callback = _guarded_install(param.callback)
+            param._guarded = True
+    return params
+
+
+def _guarded_install(install: Callable[..., Any]) -> Callable[..., Any]:
+    def callback(ctx: Any, param: Any, value: Any) -> Any:
+        try:
+            return install(ctx, param, value)
+        except OSError as exc:
+            from advisor.errors import DATA_ERROR
+            from advisor.render.console import print_error
+
+            where = exc.filename or "your home folder"
+            print_error(f"{where}: cannot install completion: {exc.strerror or exc}")
+            ctx.exit(DATA_ERROR)
+
+    return callback
+
+
+class CompletingGroup(AdvisorGroup):
+    """advisor's top-level group: its Tab completion quotes every value for its
+    shell and prints nothing on failure, and its `--install-completion` fails
+    in one line."""
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        run = super()._main_shell_completion
+        complete_quietly(lambda: run(ctx_args, prog_name, complete_var))
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return guard_installer(super().get_params(ctx))

@@ -1,5 +1,7 @@
-"""The one place that opens files a user names for reading: `--answers` files
-and the knowledge base's JSON files.
+"""The one place that opens files and streams a user names for reading:
+`--answers` files, the knowledge base's JSON files and its folder (`--data`),
+a description on standard input (`--describe -`) and the articles of
+`data check --against`; and where text from the command line is made valid.
 
 Only regular files are read, and only up to a size cap, so /dev/zero cannot
 exhaust memory and a FIFO with no writer cannot hang the command. A pipe the
@@ -17,10 +19,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, DataError
 
 ANSWERS_LIMIT = 10 * 1024 * 1024  # far beyond any real answers file
 DATA_LIMIT = 256 * 1024 * 1024  # a knowledge-base file
+ARTICLE_LIMIT = 32 * 1024 * 1024  # an article for `data check --against` (a book is ~1 MB)
 WORDS_LIMIT = 64 * 1024  # a description from standard input (far beyond its character limit)
 
 
@@ -45,7 +48,8 @@ def read_stdin_text(what: str, limit: int = WORDS_LIMIT) -> str:
 
 def read_user_file(path: Path, limit: int, error: type[AdvisorError], what: str = "file") -> bytes:
     """The bytes of `path` (`-` is standard input), or `error` saying why not;
-    `what` names the file in the not-found message ("answers file")."""
+    `what` names the file in the not-found message ("answers file"). At most
+    `limit` + 1 bytes are ever read."""
     if str(path) == "-":
         return _capped(sys.stdin.buffer.fileno() if sys.stdin else -1, path, limit, error)
     try:
@@ -85,7 +89,7 @@ def _capped(fd: int, path: Path, limit: int, error: type[AdvisorError]) -> bytes
     chunks: list[bytes] = []
     size = 0
     try:
-        while chunk := os.read(fd, 1 << 20):
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
@@ -93,6 +97,41 @@ def _capped(fd: int, path: Path, limit: int, error: type[AdvisorError]) -> bytes
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror}") from None
     return b"".join(chunks)
+
+
+def decoded(raw: bytes) -> str:
+    """UTF-8 text with any byte that is not UTF-8 shown as U+FFFD."""
+    return raw.decode("utf-8-sig", errors="replace")
+
+
+def valid_text(text: str) -> str:
+    """Command-line text that can be written anywhere: bytes that were not UTF-8
+    reach Python as lone surrogates (surrogateescape), which no UTF-8 file or
+    stream accepts; they become U+FFFD, as `decoded` does for files."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def data_folder(path: Path) -> Path:
+    """`--data DIR` (or ADVISOR_DATA) as an absolute path, or a DataError saying
+    why it has none: a symlink loop, or a relative path after the current
+    folder was deleted."""
+    try:
+        return Path(path).resolve()
+    except FileNotFoundError:
+        raise DataError(f"{path}: cannot read: the current folder no longer exists") from None
+    except RuntimeError:  # Python before 3.13 reports a symlink loop so
+        raise DataError(f"{path}: cannot read: Too many levels of symbolic links") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def parse_json(raw: bytes, path: Path, error: type[AdvisorError]) -> Any:

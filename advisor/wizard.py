@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # prompt_toolkit takes time that grows faster than the length of a prompt to draw
 # it (20 000 characters: a minute); a prompt longer than this is printed above.
 LONG_PROMPT = 500
+HELP_LINES = 4  # more, and a question's help is printed once above it
 ANSWER_STYLE = "fg:#FF9D00 bold"  # questionary's own colour for an answer
 MAX_TEXT = 2000  # characters of a description that are read
 NONE_OF_THESE = "None of these / not sure"
@@ -79,7 +80,7 @@ def introduce(**prompt_options: Any) -> None:
     """One line before the first question: Esc and q do nothing in a prompt, so say
     how to stop."""
     to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
-    questionary.print(textwrap.fill(STOP_HINT, _width()), style="italic", **to)
+    _say(textwrap.fill(STOP_HINT, _width()), style="italic", **to)
 
 
 def ask(
@@ -120,9 +121,11 @@ def _ask_one(
     worded = questionnaire.worded(question, answers)
     width = _width()
     to = _to(options)
-    questionary.print("", **to)
+    _say("", **to)
     if len(worded.prompt) > LONG_PROMPT:
-        questionary.print(textwrap.fill(worded.prompt, width), style="bold", **to)
+        _say(textwrap.fill(worded.prompt, width), style="bold", **to)
+    if _long_help(worded, width):  # printed once: the prompt area is redrawn on every key
+        _say(textwrap.fill(worded.help, width), style="italic", **to)
     prompt = _prompt(questionnaire, worded, counter, width, answers.get(question.id), options)
     # Not unsafe_ask(): prompt_toolkit's own SIGINT handling would swallow a
     # `kill -INT`; without it, SIGINT raises KeyboardInterrupt like Ctrl-C.
@@ -144,7 +147,7 @@ def _review(questionnaire: Questionnaire, answers: Answers, options: dict[str, A
             choices.append(
                 questionary.Choice(choice_title(title, width, indent=3), value=question.id)
             )
-        questionary.print("", **_to(options))
+        _say("", **_to(options))
         picked = questionary.select(
             _wrap("Your answers. Change one, or see your result:", width),
             choices=choices,
@@ -182,12 +185,12 @@ def _echo(
     """
     answer = _labels(questionnaire, question, chosen)
     if len(f"? {question.prompt} {answer}") <= width:
-        questionary.print(f"? {question.prompt} ", style="bold", end="", **to)
-        questionary.print(answer, style=ANSWER_STYLE, **to)
+        _say(f"? {question.prompt} ", style="bold", end="", **to)
+        _say(answer, style=ANSWER_STYLE, **to)
     else:
-        questionary.print(textwrap.fill(f"? {question.prompt}", width), style="bold", **to)
+        _say(textwrap.fill(f"? {question.prompt}", width), style="bold", **to)
         answer = textwrap.fill(answer, width, initial_indent="  ", subsequent_indent="  ")
-        questionary.print(answer, style=ANSWER_STYLE, **to)
+        _say(answer, style=ANSWER_STYLE, **to)
 
 
 def choice_title(label: str, width: int, indent: int) -> str:
@@ -211,9 +214,18 @@ def _message(question: Question, counter: str, width: int) -> str:
     return _wrap(f"{counter} {prompt}".strip(), width)
 
 
+def _long_help(question: Question, width: int) -> bool:
+    """A help of more than HELP_LINES lines goes above the question, not under it."""
+    return len(question.help) > HELP_LINES * width or (
+        len(textwrap.wrap(question.help, width)) > HELP_LINES
+    )
+
+
 def _instruction(question: Question, hint: str, width: int) -> str:
-    """Under the question: its help (the question comes first), then the keys."""
-    return "\n" + _wrap(question.help, width, 0) + "\n" + _wrap(hint, width, 0)
+    """Under the question: its help (the question comes first), unless it was too
+    long and is above it, then the keys."""
+    help = "" if _long_help(question, width) else _wrap(question.help, width, 0) + "\n"
+    return "\n" + help + _wrap(hint, width, 0)
 
 
 def _prompt(
@@ -366,6 +378,34 @@ KEEP_PROMPT = "Keep these answers?"
 KEEP_HELP = "If not, you answer every question yourself."
 
 
+def _visible_controls() -> Any:
+    """What the describe prompt shows of pasted text: C1 controls and text-direction
+    overrides as U+FFFD, one character for one so the cursor stays in place
+    (prompt_toolkit already shows the C0 controls as ^G and the like)."""
+    import re
+
+    from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+
+    hidden = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+    class VisibleControls(Processor):
+        def apply_transformation(self, ti: TransformationInput) -> Transformation:
+            return Transformation(
+                [(f[0], hidden.sub("\ufffd", f[1]), *f[2:]) for f in ti.fragments]
+            )
+
+    return VisibleControls()
+
+
+def _say(text: str, **options: Any) -> None:
+    """Print a line of the wizard's own, with control characters and text-direction
+    overrides shown as escapes: it echoes the person's own words (pasted text may
+    hold BEL, CSI or U+202E) as well as the knowledge base's."""
+    from advisor.render.sanitise import printable
+
+    questionary.print(printable(text), **options)
+
+
 def ask_description(
     questionnaire: Questionnaire, answers: Answers, **prompt_options: Any
 ) -> tuple[Answers, Described | None]:
@@ -378,7 +418,9 @@ def ask_description(
         return answers, None
     to = {"output": prompt_options["output"]} if "output" in prompt_options else {}
     # run(handle_sigint=False), as in ask(): a `kill -INT` interrupts like Ctrl-C.
-    prompt = questionary.text(DESCRIBE_PROMPT, **prompt_options)
+    prompt = questionary.text(
+        DESCRIBE_PROMPT, input_processors=[_visible_controls()], **prompt_options
+    )
     text = prompt.application.run(handle_sigint=False)
     if not text or not text.strip():
         return answers, None
@@ -388,20 +430,20 @@ def ask_description(
 
     said = language_line(described)
     if said:
-        questionary.print(textwrap.fill(said, width), **to)
+        _say(textwrap.fill(said, width), **to)
     if not described.used:
-        questionary.print("I could not take an answer from that; the questions follow.", **to)
+        _say("I could not take an answer from that; the questions follow.", **to)
     for line in understood_lines(questionnaire, described, filled):  # one line a question
         words = ", ".join('"' + w + '"' for w in line.words)
         text_line = f"\u2713 {line.prompt} {'; '.join(line.answers)}"
-        questionary.print(textwrap.fill(text_line, width, subsequent_indent="  "), **to)
-        questionary.print(
+        _say(textwrap.fill(text_line, width, subsequent_indent="  "), **to)
+        _say(
             textwrap.fill(f"from {words}", width, initial_indent="  ", subsequent_indent="  "),
             style="italic",
             **to,
         )
     if described.used:
-        questionary.print(textwrap.fill(KEEP_HELP, width), style="italic", **to)
+        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
         # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
         # after "n" answered the next question with its default.
         keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)

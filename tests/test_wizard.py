@@ -8,14 +8,21 @@ answers, so a question or a role added to the data breaks none of these.
 
 from __future__ import annotations
 
+import io
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
+from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
 
+from advisor.knowledge.catalog import load_catalog
 from advisor.wizard import ask, choice_title
 from helpers import (
+    DOWN,
     ENTER,
     answer_in_terminal,
     expected_answers,
@@ -26,6 +33,7 @@ from helpers import (
     spawn,
     wizard_keys,
 )
+from hostile import copy_kb, edit
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import PipeInput
@@ -181,3 +189,65 @@ def test_no_input_flag_never_prompts_even_in_a_terminal() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def _calls_per_key(help_text: str, tmp_path: Path, keys: int = 6) -> int:
+    """Python function calls prompt_toolkit makes per arrow key (one key, one
+    redraw) while one question with `help_text` as its help is asked: a step
+    count, not a timer. Each key is sent when the previous redraw is done."""
+    import itertools
+    import statistics
+
+    from advisor.wizard import _prompt
+
+    kb = copy_kb(tmp_path, f"kb-{len(help_text)}-{help_text[:1]}")
+    edit(kb / "questions.json", lambda d: d["questions"][1].update(help=help_text))
+    questionnaire = load_catalog(kb).questionnaire
+    calls, marks = 0, []
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event == "call"
+
+    with create_pipe_input() as pipe:
+        options = {"input": pipe, "output": DummyOutput()}
+        prompt = _prompt(questionnaire, questionnaire.questions[1], "(1/1)", 99, None, options)
+
+        def rendered(_: object) -> None:
+            marks.append(calls)
+            pipe.send_text(DOWN if len(marks) <= keys else ENTER)
+
+        prompt.application.after_render += rendered
+        sys.setprofile(count)
+        try:
+            prompt.application.run(handle_sigint=False)
+        finally:
+            sys.setprofile(None)
+    return int(statistics.median(b - a for a, b in itertools.pairwise(marks[1:-1])))
+
+
+def test_a_long_help_costs_no_more_per_key_than_a_short_one(tmp_path: Path) -> None:
+    """DEF-45 (A20): a 100 000-character help was wrapped into the prompt area,
+    which prompt_toolkit redraws on every key (650 000 calls a key against
+    11 000: seconds a key). Now it is printed once above the question, so a key
+    costs what it costs with a short help."""
+    short = _calls_per_key("Pick the closest.", tmp_path)
+    long = _calls_per_key("H" * 100_000, tmp_path)
+    words = _calls_per_key("word " * 20_000, tmp_path)
+    assert max(long, words) <= 1.2 * short, (short, long, words)
+
+
+def test_a_long_help_is_shown_once_above_the_question(tmp_path: Path) -> None:
+    kb = copy_kb(tmp_path)
+    help_text = "Read this first. " * 40
+    edit(kb / "questions.json", lambda d: d["questions"][1].update(help=help_text))
+    questionnaire = load_catalog(kb).questionnaire
+    asked = questionnaire.questions[1]
+    given = {q.id: () for q in questionnaire.questions if q.id != asked.id}
+    out = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        ask(questionnaire, given, review=False, input=pipe, output=PlainTextOutput(out))
+    shown = " ".join(out.getvalue().split())
+    assert shown.count("Read this first.") == 40  # once, whole, however often it redrew
+    assert shown.index("Read this first.") < shown.index(asked.prompt)

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.errors import DataError, UsageProblem
-from advisor.inputs import DATA_LIMIT, parse_json, read_user_file
+from advisor.inputs import ARTICLE_LIMIT, DATA_LIMIT, decoded, parse_json, read_user_file
 from advisor.knowledge.catalog import (
     CAREER_FILE,
     LEXICON_FILE,
@@ -301,7 +301,8 @@ def _copied_text(folder: Path, documents: dict[str, Any], against: Path) -> list
         raise UsageProblem(f"--against {against}: no .txt articles in that folder")
     runs: dict[tuple[str, ...], str] = {}
     for path in articles:
-        words = _words(path.read_text(encoding="utf-8", errors="replace"))
+        raw = read_user_file(path, ARTICLE_LIMIT, UsageProblem, "article")
+        words = _words(decoded(raw))
         for i in range(len(words) - COPIED_WORDS + 1):
             runs.setdefault(tuple(words[i : i + COPIED_WORDS]), path.name)
     titles = {

@@ -14,9 +14,9 @@ context is missing is skipped (a model built outside the loader, or a file
 that `advisor data check` could not read).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -30,7 +30,10 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from advisor.knowledge.names import Named, name_problem, names_of, normalise
+if TYPE_CHECKING:
+    from advisor.knowledge.names import Named
+
+from advisor.knowledge.names import name_problem, names_of, normalise
 
 Loc = tuple[int | str, ...]
 Problem = tuple[Loc, str]  # a cross-check's finding: where in the model, and what
@@ -51,15 +54,17 @@ def raise_problems(model: BaseModel, problems: Iterable[Problem]) -> None:
         raise ValidationError.from_exception_data(type(model).__name__, errors)
 
 
-def context_value(info: ValidationInfo, key: str) -> Any:
-    """What the loader passed as `key` (see the module docstring), or None."""
-    return info.context.get(key) if info.context else None
-
-
 def _quoted(value: str) -> str:
     from advisor.render.sanitise import quoted
 
     return quoted(value)
+
+
+def checked_already(info: ValidationInfo) -> bool:
+    """True for the bundled data: tests/test_knowledge_checks.py runs every check on
+    it, so a run does not repeat them (as it does not parse it twice for keys
+    given twice). Its fields are still validated."""
+    return bool(info.context and info.context.get("bundled"))
 
 
 def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
@@ -68,7 +73,7 @@ def known_sources(ids: list[str], info: ValidationInfo) -> list[str]:
     Checked while validating, so a bad citation is reported with its place in
     the file, and the loader need not walk every fact again afterwards.
     """
-    known = context_value(info, "sources")
+    known = info.context.get("sources") if info.context else None  # inline: called per citation
     if known is None:  # sources.json itself, or a model built outside the loader
         return ids
     for source_id in ids:
@@ -89,38 +94,40 @@ NO_CONTROL_MESSAGE = "contains a control character or a text-direction override;
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NO_CONTROL)]
 
 
-def _plain_name(name: str) -> str:
-    problem = name_problem(name)
-    if problem:
-        raise PydanticCustomError(
-            "name", "{name} {problem}", {"name": _quoted(name), "problem": problem}
-        )
-    return name
-
-
-# A name people look up (`show NAME`, Tab): one they can see, type and complete.
-Name = Annotated[Text, AfterValidator(_plain_name)]
 PlainText = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SourceIds = Annotated[list[Slug], Field(min_length=1), AfterValidator(known_sources)]
 
 
-def known_role(role_id: str, info: ValidationInfo) -> str:
-    """A role named in another file must be one of roles.json's (context "roles")."""
-    known = context_value(info, "roles")
-    if known is not None and role_id not in known:
-        raise PydanticCustomError("unknown_role", "unknown role {role}", {"role": repr(role_id)})
-    return role_id
+def context_value(info: ValidationInfo, key: str) -> Any:
+    """What the loader passed as `key` (see the module docstring), or None."""
+    return info.context.get(key) if info.context else None
 
 
-RoleId = Annotated[Slug, AfterValidator(known_role)]
+def known(info: ValidationInfo, key: str) -> Container[str] | None:
+    """The ids another file holds, as the loader passed them (see the module
+    docstring); None when it did not, and the check that needs them is skipped."""
+    value: Container[str] | None = info.context.get(key) if info.context else None
+    return value
 
 
-def name_clashes(
-    field: str, items: Iterable[Named], kind: str, taken: dict[str, str] | None = None
+def unknown(
+    kind: str, refs: Iterable[tuple[Loc, str]], ids: Container[str] | None
 ) -> Iterator[Problem]:
-    """Ids given twice, and names (however spelt) that two of `items` share or that
-    are already a role's (`taken`: folded name -> role id), in the list `field`."""
+    """The places among `refs` that name a `kind` (role, route...) not in `ids`."""
+    if ids is not None:
+        for loc, ref in refs:
+            if ref not in ids:
+                yield loc, f"unknown {kind} {ref!r}"
+
+
+def name_problems(
+    field: str, items: "Iterable[Named]", kind: str, taken: dict[str, str] | None = None
+) -> Iterator[Problem]:
+    """The names people look up in the list `field`, with one rule for every file:
+    each follows `names.name_problem`; no id is given twice; no name (however
+    spelt) belongs to two items, or is already a role's (`taken`: folded name ->
+    role id)."""
     owners: dict[str, str] = {}
     ids: set[str] = set()
     for index, item in enumerate(items):
@@ -129,13 +136,18 @@ def name_clashes(
             continue
         ids.add(item.id)
         for place, name in names_of(item):
+            where = (field, index, *place)
+            problem = name_problem(name)
+            if problem:
+                yield where, f"{_quoted(name)} {problem}"
+                continue
             key = normalise(name)
             if taken is not None and key in taken:
-                yield (field, index, *place), f"{_quoted(name)} is a name of role {taken[key]!r}"
+                yield where, f"{_quoted(name)} is a name of role {taken[key]!r}"
                 continue
             owner = owners.setdefault(key, item.id)
             if owner != item.id:
-                yield (field, index, *place), f"{_quoted(name)} is already used by {kind} {owner!r}"
+                yield where, f"{_quoted(name)} is already used by {kind} {owner!r}"
 
 
 WorksForValue = Literal["institution", "patient", "depends"]
@@ -229,8 +241,8 @@ class Position(Fact):
 
 class Role(Strict):
     id: Slug
-    name: Name
-    aliases: list[Name]
+    name: Text
+    aliases: list[Text]
     loose_titles: list[LooseTitle]
     alias_notes: list[AliasNote] = []
     summary: Fact
@@ -252,23 +264,6 @@ class Role(Strict):
     variants: list[Variant]
     position: Position
 
-    @model_validator(mode="after")
-    def _notes_name_aliases(self) -> "Role":
-        """A note on where an alias comes from goes with one of the role's aliases."""
-        aliases = {normalise(a) for a in self.aliases}
-        raise_problems(
-            self,
-            (
-                (
-                    ("alias_notes", i, "alias"),
-                    f"{_quoted(n.alias)} is not one of the role's aliases",
-                )
-                for i, n in enumerate(self.alias_notes)
-                if normalise(n.alias) not in aliases
-            ),
-        )
-        return self
-
 
 class Disagreement(Strict):
     topic: Text
@@ -287,24 +282,43 @@ class KnowledgeBase(Strict):
     roles: Annotated[list[Role], Field(min_length=2)]
 
     @model_validator(mode="after")
-    def _cross_check(self) -> "KnowledgeBase":
-        """Each role's names its own; disagreements about roles that exist."""
-        ids = {r.id for r in self.roles}
-        unknown = (
-            (("disagreements", di, "roles", ri), f"unknown role {role_id!r}")
+    def _cross_check(self, info: ValidationInfo) -> "KnowledgeBase":
+        """Each role's names its own, its alias notes about its aliases, and
+        disagreements about roles that exist."""
+        if checked_already(info):
+            return self
+        disputed = (
+            (("disagreements", di, "roles", ri), role_id)
             for di, dispute in enumerate(self.disagreements)
             for ri, role_id in enumerate(dispute.roles)
-            if role_id not in ids
         )
-        raise_problems(self, [*name_clashes("roles", self.roles, "role"), *unknown])
+        ids = {r.id for r in self.roles}
+        problems = [
+            *name_problems("roles", self.roles, "role"),
+            *_alias_notes(self.roles),
+            *unknown("role", disputed, ids),
+        ]
+        raise_problems(self, problems)
         return self
+
+
+def _alias_notes(roles: list[Role]) -> Iterator[Problem]:
+    """A note on where an alias comes from goes with one of its role's aliases."""
+    for ri, role in enumerate(roles):
+        aliases = {normalise(a) for a in role.aliases}
+        for ni, note in enumerate(role.alias_notes):
+            if normalise(note.alias) not in aliases:
+                where = ("roles", ri, "alias_notes", ni, "alias")
+                yield where, f"{_quoted(note.alias)} is not one of the role's aliases"
 
 
 class SourceList(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _unique(self) -> "SourceList":
+    def _unique(self, info: ValidationInfo) -> "SourceList":
+        if checked_already(info):
+            return self
         seen: set[str] = set()
         problems = []
         for index, source in enumerate(self.sources):

@@ -7,13 +7,29 @@ importing the models.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a Protocol class costs start-up to build; only mypy needs it
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    class Named(Protocol):
+        """A role, title or route: what people may call it."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def aliases(self) -> Sequence[str]: ...
+
 
 _SEPARATORS = re.compile(r"[\s_/-]+")
 
 
+@functools.lru_cache(maxsize=4096)  # each name is folded by its check and by its lookup table
 def normalise(name: str) -> str:
     """Fold a role name or alias so 'Nurse Case Manager' finds 'nurse-case-manager'.
 
@@ -48,13 +64,13 @@ def name_problem(name: str) -> str | None:
         if any(unicodedata.category(c) == "Cf" for c in name):
             return "holds an invisible character"
     folded = normalise(name)
-    if not any(c.isalnum() for c in folded):
+    if not any(map(str.isalnum, folded)):
         return "has no letters or digits"
-    if not completes_safely(name):
-        shown = " ".join(sorted(set(folded) & SHELL_CHARACTERS))
+    unsafe = SHELL_CHARACTERS.intersection(folded)
+    if unsafe:
         return (
-            f"holds {shown}, which a shell may run as code when Tab completion "
-            "offers the name; leave it out"
+            f"holds {' '.join(sorted(unsafe))}, which a shell may run as code when Tab "
+            "completion offers the name; leave it out"
         )
     return None
 
@@ -76,17 +92,6 @@ def completes_safely(name: str) -> bool:
     Tab (DEF-40). The loader and `advisor data check` refuse such names.
     """
     return SHELL_CHARACTERS.isdisjoint(normalise(name))
-
-
-class Named(Protocol):
-    """A role, title or route: what people may call it."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def aliases(self) -> Sequence[str]: ...
 
 
 def names_of(item: Named) -> list[tuple[tuple[str | int, ...], str]]:

@@ -7,19 +7,21 @@ Kept apart from the knowledge-base models so that `roles`, `show` and
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, model_validator
 
 from advisor.knowledge.models import (
     Fact,
     Loc,
     Problem,
-    RoleId,
     Slug,
     SourceIds,
     Strict,
     Text,
+    checked_already,
+    known,
     known_sources,
     raise_problems,
+    unknown,
 )
 
 Condition = dict[Slug, Annotated[list[Slug], Field(min_length=1)]]
@@ -100,7 +102,7 @@ class Effect(Strict):
     the listed options, and not when any `unless` question was.
     """
 
-    role: RoleId
+    role: Slug
     weight: Annotated[int, Field(ge=-3, le=3)]
     why: Text
     sources: SourceIds
@@ -157,8 +159,9 @@ class Question(Strict):
         return option.label if option else option_id
 
     @model_validator(mode="after")
-    def _cross_check(self) -> "Question":
-        raise_problems(self, self._problems())
+    def _cross_check(self, info: ValidationInfo) -> "Question":
+        if not checked_already(info):
+            raise_problems(self, self._problems())
         return self
 
     def _problems(self) -> Iterator[Problem]:
@@ -291,8 +294,16 @@ class Questionnaire(Strict):
         }
 
     @model_validator(mode="after")
-    def _cross_check(self) -> "Questionnaire":
-        raise_problems(self, self._problems())
+    def _cross_check(self, info: ValidationInfo) -> "Questionnaire":
+        if checked_already(info):
+            return self
+        effects = (
+            (("questions", qi, "options", oi, "effects", ei, "role"), effect.role)
+            for qi, question in enumerate(self.questions)
+            for oi, option in enumerate(question.options)
+            for ei, effect in enumerate(option.effects)
+        )
+        raise_problems(self, [*self._problems(), *unknown("role", effects, known(info, "roles"))])
         return self
 
     def _problems(self) -> Iterator[Problem]:

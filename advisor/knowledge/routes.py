@@ -19,15 +19,15 @@ from pydantic import Field, ValidationInfo, model_validator
 
 from advisor.knowledge.models import (
     Fact,
-    Name,
     Problem,
-    RoleId,
     Slug,
     Strict,
     Text,
-    context_value,
-    name_clashes,
+    checked_already,
+    known,
+    name_problems,
     raise_problems,
+    unknown,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Cost(Fact):
 class StandsIn(Fact):
     """Which of the four roles the route stands in for, and how far."""
 
-    roles: Annotated[list[RoleId], Field(min_length=1)]
+    roles: Annotated[list[Slug], Field(min_length=1)]
 
 
 class Condition(Strict):
@@ -60,8 +60,8 @@ class Condition(Strict):
 
 class Route(Strict):
     id: Slug
-    name: Name
-    aliases: list[Name] = []
+    name: Text
+    aliases: list[Text] = []
     what: Fact
     who: Fact
     needs: Annotated[list[Slug], Field(min_length=1)]  # the needs it serves, most central first
@@ -89,7 +89,7 @@ class PaidPrivately(Fact):
     """A role that is usually paid for privately: said plainly when someone wants
     help that comes with their care or insurance."""
 
-    role: RoleId
+    role: Slug
 
 
 class RouteBook(Strict):
@@ -100,10 +100,24 @@ class RouteBook(Strict):
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> "RouteBook":
-        """Ids and names unique; with the questionnaire in the context (`data check`,
-        and `Catalog.routes` through `questionnaire_problems`), what it must match."""
-        problems = list(name_clashes("routes", self.routes, "route"))
-        questionnaire = context_value(info, "questionnaire")
+        """Names as for roles, ids unique, the roles named known; with the
+        questionnaire in the context (`data check`; `Catalog.routes` runs
+        `questionnaire_problems` itself), what must match it."""
+        if checked_already(info):
+            return self
+        roles = [
+            *(
+                (("routes", ri, "stands_in_for", "roles", i), role_id)
+                for ri, route in enumerate(self.routes)
+                for i, role_id in enumerate(route.stands_in_for.roles)
+            ),
+            *((("paid_privately", i, "role"), p.role) for i, p in enumerate(self.paid_privately)),
+        ]
+        problems = [
+            *name_problems("routes", self.routes, "route"),
+            *unknown("role", roles, known(info, "roles")),
+        ]
+        questionnaire = info.context.get("questionnaire") if info.context else None
         if questionnaire is not None:
             problems += self.questionnaire_problems(questionnaire)
         raise_problems(self, problems)

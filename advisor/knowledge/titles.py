@@ -8,47 +8,36 @@ point to it. Read only when a name is not one of the four roles' names.
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationInfo, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, ValidationInfo, model_validator
 
 from advisor.knowledge.models import (
     Fact,
-    Name,
-    RoleId,
+    Loc,
     Slug,
     Strict,
     Text,
-    context_value,
-    name_clashes,
+    checked_already,
+    known,
+    name_problems,
     raise_problems,
+    unknown,
 )
-
-
-def known_route(route_id: str, info: ValidationInfo) -> str:
-    """A route a title points to must be in routes.json (context "routes")."""
-    known = context_value(info, "routes")
-    if known is not None and route_id not in known:
-        raise PydanticCustomError(
-            "unknown_route", "unknown route {route}", {"route": repr(route_id)}
-        )
-    return route_id
 
 
 class Closest(Fact):
     """The nearest of the four roles (and others it resembles), and how it differs."""
 
-    role: RoleId
-    also: list[RoleId] = []
+    role: Slug
+    also: list[Slug] = []
 
 
 class Title(Strict):
     id: Slug
-    name: Name
-    aliases: list[Name] = []
+    name: Text
+    aliases: list[Text] = []
     what: Annotated[list[Fact], Field(min_length=1)]
     closest: Closest
-    # free or low-cost routes to read next
-    routes: list[Annotated[Slug, AfterValidator(known_route)]] = []
+    routes: list[Slug] = []  # free or low-cost routes to read next
 
 
 class TitleBook(Strict):
@@ -58,7 +47,23 @@ class TitleBook(Strict):
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> "TitleBook":
-        """Ids and names unique, and never a role's name (context "role_names")."""
-        taken = context_value(info, "role_names")
-        raise_problems(self, name_clashes("titles", self.titles, "title", taken))
+        """Names as for roles, ids unique, no name a role's (context "role_names"),
+        the roles and routes named known (contexts "roles", "routes")."""
+        if checked_already(info):
+            return self
+        roles: list[tuple[Loc, str]] = []
+        routes: list[tuple[Loc, str]] = []
+        for ti, title in enumerate(self.titles):
+            roles.append((("titles", ti, "closest", "role"), title.closest.role))
+            roles += (
+                (("titles", ti, "closest", "also", i), r) for i, r in enumerate(title.closest.also)
+            )
+            routes += ((("titles", ti, "routes", i), r) for i, r in enumerate(title.routes))
+        taken: dict[str, str] | None = info.context.get("role_names") if info.context else None
+        problems = [
+            *name_problems("titles", self.titles, "title", taken),
+            *unknown("role", roles, known(info, "roles")),
+            *unknown("route", routes, known(info, "routes")),
+        ]
+        raise_problems(self, problems)
         return self

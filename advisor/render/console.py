@@ -38,13 +38,18 @@ def print_json(data: Any) -> None:
 
 
 def print_note(message: str) -> None:
-    """A line for people on stderr; a closed or full stderr never fails the command."""
+    """One line for people on stderr (after any blank lines `message` starts with):
+    a newline, tab or control character inside it, as in a file name the user
+    gave, is shown escaped, so no name can forge a second line. A closed or full
+    stderr never fails the command."""
+    body = message.lstrip("\n")
+    line = "\n" * (len(message) - len(body)) + shorten(printable(body, one_line=True), ERROR_LIMIT)
     try:
-        sys.stderr.write(shorten(printable(message), ERROR_LIMIT) + "\n")
+        sys.stderr.write(line + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
 
 
 def print_error(message: str) -> None:
-    print_note(f"advisor: error: {printable(message, one_line=True)}")
+    print_note(f"advisor: error: {message}")

@@ -21,11 +21,18 @@ from advisor.document import (
 )
 from advisor.render.markdown import DRAWING_WIDTH
 from advisor.render.references import flat, label, readable, source_label
+from advisor.render.sanitise import printable
 
 if TYPE_CHECKING:
     from advisor.knowledge.models import Source
 
-e = html.escape
+
+def e(text: str) -> str:
+    """Text as HTML shows it literally: markup escaped, and control characters and
+    text-direction overrides (which html.escape keeps, and which make a printed
+    page read backwards) shown as escapes, as on a terminal."""
+    return html.escape(printable(text))
+
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;

@@ -45,6 +45,12 @@ def printable(text: str, one_line: bool = False) -> str:
     return pattern.sub(_escape, text)
 
 
+def one_line(value: object) -> str:
+    """A name the user gave (a file, a folder), to show inside a line of text:
+    newlines, tabs and control characters escaped."""
+    return printable(str(value), one_line=True)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """At most `limit` characters, with an ellipsis where the rest was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
