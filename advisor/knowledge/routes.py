@@ -207,12 +207,12 @@ def fit(route: Route, where: Situation) -> Fit:
     """ "no" when a known answer rules the route out, "maybe" when an answer that
     decides it is unknown, else "yes"."""
     result: Fit = "yes"
-    for wanted, known in ((route.settings, where.settings), (route.coverage, where.coverage)):
+    for wanted, said in ((route.settings, where.settings), (route.coverage, where.coverage)):
         if not wanted:
             continue
-        if known is None:
+        if said is None:
             result = "maybe"
-        elif not known.intersection(wanted):
+        elif not said.intersection(wanted):
             return "no"
     return result
 
