@@ -60,6 +60,8 @@ def _question(question: dict[str, Any], c: int) -> dict[str, Any]:
     question["id"] += _id(c)
     question["flag"] += _id(c)
     question["flag_aliases"] = [a + _id(c) for a in question.get("flag_aliases", [])]
+    if c:
+        question.pop("steers", None)  # one question plays each part (setting, coverage, payment)
     for option in question["options"]:
         for effect in option.get("effects", []):
             effect["role"] += _id(c)

@@ -77,7 +77,7 @@ def test_career_human_output(run: Run) -> None:
         "No federal code exists",
         "$56,390",
         "BCPA",
-        "Sources (as of",
+        "Sources (read on",
     ):
         assert part in out, part
 

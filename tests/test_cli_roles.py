@@ -100,7 +100,7 @@ def test_show_by_alias(run: Run) -> None:
     out = result.stdout
     assert "Case manager (case-manager)" in out
     assert "Where the sources disagree" in out
-    assert "Sources (as of 2026-11-23)" in out
+    assert "Sources (read on 2026-11-23; page dates vary)" in out
     assert "Care Manager vs Case Manager vs Patient Advocate" in out  # by title, not id
     assert "seed-003" not in out
 

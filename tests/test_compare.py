@@ -21,7 +21,7 @@ def test_ids_side_by_side(run: Run) -> None:
     for label in ("Who they work for", "Typical settings", "Where to find one", "Credentials"):
         assert label in out
     assert "What they all share" in out and "Where they differ most" in out
-    assert "Sources (as of 2026-11-23)" in out
+    assert "Sources (read on 2026-11-23; page dates vary)" in out
 
 
 def test_aliases_and_all(run: Run) -> None:
@@ -102,7 +102,7 @@ def test_markdown(run: Run) -> None:
     assert "| Aspect | Patient advocate | Case manager |" in lines
     assert "|---|---|---|" in lines
     assert any(line.startswith("| Timeframe | - as-needed") for line in lines)
-    assert "## Sources (as of 2026-11-23)" in lines
+    assert "## Sources (read on 2026-11-23; page dates vary)" in lines
 
 
 @pytest.mark.parametrize(

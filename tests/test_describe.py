@@ -69,11 +69,6 @@ def test_the_held_out_fifth_meets_the_thresholds(capsys: pytest.CaptureFixture[s
     assert precision >= 0.96
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 23 asks 97%; on the held-out fifth 174 of 180 answers taken are right "
-    "(96.7%). Strict: when it passes, remove this mark.",
-)
 def test_the_held_out_precision_reaches_97_percent() -> None:
     precision = held_out().precision()
     assert precision >= 0.97

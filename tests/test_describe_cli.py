@@ -7,6 +7,7 @@ import json
 
 import pexpect
 
+from advisor.knowledge.catalog import load_catalog
 from conftest import Run
 from helpers import ENTER, spawn
 
@@ -134,12 +135,14 @@ def test_the_questionnaire_starts_with_a_description_in_a_terminal() -> None:
     assert 'from "fell"' in shown and 'from "denied"' in shown
     assert shown.count("need done?") <= 1  # several needs share one line
     assert "Someone I look after" in shown and 'from "Mom"' in shown  # who it is for
-    child.send(ENTER)  # keep them: only the two questions left are asked
-    child.expect(r"\(1/2\)")
+    child.send(ENTER)  # keep them: only the three questions left are asked
+    child.expect(r"\(1/3\)")
     child.expect("Whose side")
     child.send(ENTER)  # patient
     child.expect("How would the help be paid")
     child.send(ENTER)  # covered
+    child.expect("care covered")
+    child.send(ENTER)  # Medicare
     child.expect("Show my result")  # the review
     child.send(ENTER)
     child.expect("What I understood from your words")
@@ -151,15 +154,18 @@ def test_the_questionnaire_starts_with_a_description_in_a_terminal() -> None:
     assert child.exitstatus == 0
 
 
+QUESTIONS = len(load_catalog().questionnaire.questions)  # the wizard counts them: (1/N)
+
+
 def test_saying_no_to_what_was_understood_asks_every_question() -> None:
     child = spawn("recommend")
     child.expect("In a sentence or two, what is going on")
     child.send("Dad has dementia and lives alone." + ENTER)
     child.expect("Keep these answers")
     child.send("n" + ENTER)  # the Enter confirms "n"; it must not answer the next question
-    child.expect(r"\(1/6\)")
+    child.expect(rf"\(1/{QUESTIONS}\)")
     child.expect("Who is the help for")
-    assert child.expect([r"\(2/6\)", pexpect.TIMEOUT], timeout=1.5) == 1
+    assert child.expect([rf"\(2/{QUESTIONS}\)", pexpect.TIMEOUT], timeout=1.5) == 1
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -170,7 +176,7 @@ def test_the_description_step_can_be_skipped() -> None:
     child = spawn("recommend")
     child.expect("In a sentence or two, what is going on")
     child.send(ENTER)
-    child.expect(r"\(1/6\)")
+    child.expect(rf"\(1/{QUESTIONS}\)")
     child.expect("Who is the help for")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -80,8 +80,12 @@ def test_one_vocabulary(run: Run, command: str, args: list[str]) -> None:
         out: list[str] = []
         if isinstance(node, dict):
             for key, value in node.items():
-                # maps keyed by ids (answers, values, careers, favours, evidence)
-                by_id = key in {"answers", "values", "careers", "favours", "evidence"}
+                # maps keyed by ids (answers, values, careers, favours, evidence, and a
+                # route's condition by route id and by answer to whom it is for)
+                by_id = key in {
+                    "answers", "values", "careers", "favours", "evidence",
+                    "route_conditions", "worded",
+                }  # fmt: skip
                 if not in_map:
                     out.append(key)
                 out += keys(value, in_map=by_id)

@@ -136,7 +136,7 @@ def test_human_output_has_every_part(run: Run) -> None:
         "Next steps",
         "Who pays",
         "Questions to ask",
-        "Sources (as of 2026-11-23)",
+        "Sources (read on 2026-11-23; page dates vary)",
         "not medical, legal",
     ):
         assert part in out, part

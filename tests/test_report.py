@@ -40,7 +40,7 @@ def must_have() -> list[str]:
         "Who they work for",
         f"Next steps: finding a {top.lower()}",
         "Questions to ask",
-        f"Sources (as of {catalog().knowledge.as_of})",
+        f"Sources (read on {catalog().knowledge.as_of}; page dates vary)",
         "42 CFR 482.43, Medicare Conditions of Participation",  # by title, not id
         "not medical, legal or financial advice",
     ]
@@ -142,7 +142,7 @@ def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert headline(*ARGS[1:]) in result.stdout
-    assert f"Sources (as of {catalog().knowledge.as_of})" in result.stdout
+    assert f"Sources (read on {catalog().knowledge.as_of}; page dates vary)" in result.stdout
 
 
 def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> None:
@@ -156,7 +156,7 @@ def test_screen_lists_only_sources_it_cites_and_json_has_them_all(run: Run) -> N
     data = run(*args, "--json")
     assert screen.exit_code == 0 and data.exit_code == 0, screen.output + data.output
     assert "The top two compared" not in screen.stdout
-    body, listed = screen.stdout.split("Sources (as of")
+    body, listed = screen.stdout.split("Sources (read on")
     listed = " ".join(listed.split())
     cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(",")}
     assert listed.count("] ") == len(cited)  # "[1] Title ...", one per source cited

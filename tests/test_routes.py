@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.knowledge.catalog import load_catalog
-from advisor.knowledge.routes import advise, routes_for
+from advisor.knowledge.routes import advise, routes_for, situation
 from conftest import Run, edit_json
 
 DENIAL = ["--timeframe", "as-needed", "--side", "patient", "--payment", "covered"]
+JOB_PLAN = ["--coverage", "job-or-marketplace"]
 
 
 def flat(text: str) -> str:
@@ -25,29 +26,32 @@ def test_short_result_says_who_a_route_is_for(run: Run) -> None:
     """A route only some people can use says so up front: a man whose MRI claim was
     denied under his employer's plan must not be sent to SHIP without being told it is
     for people with Medicare."""
-    result = run("recommend", *DENIAL, "--need", "insurance-denial")
+    result = run("recommend", *DENIAL, "--for", "me", "--need", "insurance-denial")
     assert result.exit_code == 0, result.stderr
     steps = flat(result.stdout).split("First steps:")[1]
-    assert "(SHIP) — free. For: People with Medicare" in steps
-    assert "external review — no fee named (our inference). For: Members of health plans" in steps
+    # his coverage is not known: each appeal says first whom it is for
+    assert (
+        "If you have a plan through a job or the Marketplace: Appeal to your health plan" in steps
+    )
+    assert "For: Members of job-based and Marketplace plans" in steps
 
 
 def test_insurance_denial_names_free_appeal_and_external_review(run: Run) -> None:
-    result = run("recommend", *DENIAL, "--need", "insurance-denial")
+    result = run("recommend", *DENIAL, *JOB_PLAN, "--need", "insurance-denial")
     assert result.exit_code == 0, result.stderr
     out = flat(result.stdout)
     # the short result: they said "covered", so the free routes come before the paid role
     assert "First steps: finding a patient advocate, or free and low-cost help" in out
     steps = out.split("First steps:")[1]
-    assert steps.index(
-        "Appeal to your insurer, then an external review — no fee named"
-    ) < steps.index("Umbra")
+    assert steps.index("Appeal to your health plan, then an external review") < steps.index("Umbra")
+    assert "within 180 days of getting the denial notice" in steps  # its deadline, up front
     # the top role is usually paid privately, and that is said plainly
     assert "You said help should come with your care or insurance, but a patient advocate" in out
-    full = flat(run("recommend", *DENIAL, "--need", "insurance-denial", "--details").stdout)
+    denial = [*DENIAL, *JOB_PLAN, "--need", "insurance-denial"]
+    full = flat(run("recommend", *denial, "--details").stdout)
     assert full.index("free or low-cost routes") < full.index("Next steps: finding a")
-    assert "Appeal to your insurer, then an external review. Cost:" in full
-    data = json.loads(run("recommend", *DENIAL, "--need", "insurance-denial", "--json").stdout)
+    assert "Appeal to your health plan, then an external review. Cost:" in full
+    data = json.loads(run("recommend", *denial, "--json").stdout)
     ids = [r["id"] for r in data["routes"]]
     assert ids[0] == "insurance-appeal"
     assert data["routes"][0]["cost"]["value"] == "free"
@@ -57,7 +61,7 @@ def test_insurance_denial_names_free_appeal_and_external_review(run: Run) -> Non
 
 
 def test_rights_in_a_facility_names_the_long_term_care_ombudsman(run: Run) -> None:
-    result = run("recommend", "--setting", "facility", "--need", "rights")
+    result = run("recommend", "--setting", "nursing-home", "--need", "rights")
     assert result.exit_code == 0, result.stderr
     assert "Long-term care ombudsman" in flat(result.stdout)
 
@@ -67,18 +71,20 @@ def test_a_discharge_names_medicares_fast_appeal(run: Run) -> None:
         result = run("recommend", "--need", "discharge", "--payment", payment, "--json")
         assert result.exit_code == 0, result.stderr
         assert "medicare-fast-appeal" in [r["id"] for r in json.loads(result.stdout)["routes"]]
-    result = run("recommend", "--timeframe", "episodic", "--need", "discharge")
+    result = run(
+        "recommend", "--timeframe", "episodic", "--setting", "hospital", "--need", "discharge"
+    )
     assert "Medicare fast appeal of a hospital discharge" in flat(result.stdout)
 
 
 def test_no_paid_privately_note_when_they_can_pay(run: Run) -> None:
-    args = [*DENIAL[:4], "--payment", "private", "--need", "insurance-denial"]
+    args = [*DENIAL[:4], *JOB_PLAN, "--payment", "private", "--need", "insurance-denial"]
     result = run("recommend", *args)
     assert result.exit_code == 0
     out = flat(result.stdout)
     assert "You said help should come with your care" not in out
     steps = out.split("First steps:")[1]
-    assert steps.index("Umbra") < steps.index("Appeal to your insurer")
+    assert steps.index("Umbra") < steps.index("Appeal to your health plan")
     full = flat(run("recommend", *args, "--details").stdout)
     assert full.index("Next steps: finding a") < full.index("free or low-cost routes")
 
@@ -153,7 +159,7 @@ def test_show_json_has_the_same_keys_for_a_role_and_another_title(run: Run) -> N
 def test_routes_command(run: Run) -> None:
     result = run("routes", "--need", "insurance-denial")
     assert result.exit_code == 0
-    assert "Appeal to your insurer, then an external review" in result.stdout
+    assert "Appeal to your health plan, then an external review" in result.stdout
     assert "Who qualifies:" in result.stdout and "Cost to you:" in result.stdout
     data = json.loads(run("routes", "--need", "rights,placement", "--json").stdout)
     assert all({"rights", "placement"} & set(r["needs"]) for r in data["routes"])
@@ -186,10 +192,11 @@ def test_career_json_has_bls_medians(run: Run) -> None:
         for pay in code["median_pay"]
     }
     assert medians[("29-1141", "May 2022")] == 81220
-    assert medians[("21-1094", "May 2021")] == 46590
+    assert medians[("21-1094", "May 2025")] == 51850
     assert medians[("21-1022", "May 2025")] == 67880
+    assert ("21-1094", "May 2021") not in medians  # one figure per occupation, the newest
     text = flat(run("career", "--licence", "none", "--details").stdout)
-    assert "Median pay for registered nurses: $81,220 a year (May 2022)" in text
+    assert "Median pay for registered nurses: $81,220 a year (May 2022, an older figure" in text
     assert "Average salary of $56,390 a year" in text  # the seeds' undated figure beside it
 
 
@@ -305,9 +312,12 @@ NEEDS = sorted(
 def test_free_first_when_help_should_be_covered(
     needs: list[str], payment: str | None, setting: str | None
 ) -> None:
-    book = load_catalog().routes
-    advice = advise(book, needs, setting=setting, payment=payment, top_role="care-manager")
-    every = routes_for(book, needs, setting=setting, payment=payment, role="care-manager")
+    catalog = load_catalog()
+    book, questionnaire = catalog.routes, catalog.questionnaire
+    answers = {"payment": (payment,) if payment else (), "setting": (setting,) if setting else ()}
+    where = situation(questionnaire, answers)
+    advice = advise(book, needs, where=where, top_role="care-manager")
+    every = routes_for(book, needs, where=where, role="care-manager")
     if payment in (None, "covered", "not-sure") and any(r.free for r in every):
         assert advice.routes[0].free
     for route in advice.routes:

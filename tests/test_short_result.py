@@ -239,5 +239,5 @@ def test_short_result_says_free_only_where_a_source_says_it(run: Run) -> None:
             )
         ).stdout.split()
     )
-    assert "Medicare fast appeal of a hospital discharge (BFCC-QIO) — no fee named (our" in out
-    assert "— free (our inference)" not in out
+    assert "Medicare fast appeal of a hospital discharge. Cost: no charge mentioned by any" in out
+    assert "free (our inference)" not in out

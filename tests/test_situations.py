@@ -82,7 +82,7 @@ def test_done_when_placement_alone_is_a_tie_with_what_would_decide_it(run: Run) 
     setting = next(d for d in data["decided_by"] if d["question"] == "setting")
     assert setting["favours"] == {
         "care-manager": ["home"],
-        "case-manager": ["hospital", "nursing-home"],
+        "case-manager": ["hospital", "skilled-nursing", "nursing-home"],
     }
     human = run("recommend", "--need", "placement", "--no-input", env={"COLUMNS": "200"})
     assert human.exit_code == 0, human.output

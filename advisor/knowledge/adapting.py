@@ -139,7 +139,37 @@ def check_folder(folder: Path, against: Path | None = None) -> tuple[list[str], 
         ]
     if against is not None:
         problems += _copied_text(folder, documents, against)
+    notes += stale_notes(folder, documents, datetime.date.today())
     return problems, notes
+
+
+STALE_AFTER = datetime.timedelta(days=365)
+
+
+def stale_notes(folder: Path, documents: dict[str, Any], today: datetime.date) -> list[str]:
+    """Sources read more than a year ago, and routes whose sources all were: what an
+    organisation using the data should check again (numbers, deadlines, rules change)."""
+    read_on: dict[str, datetime.date] = {}
+    notes = []
+    sources = documents.get(SOURCES_FILE, {})
+    for i, source in enumerate(sources.get("sources", []) if isinstance(sources, dict) else []):
+        with contextlib.suppress(AttributeError, KeyError, TypeError, ValueError):
+            read_on[source["id"]] = day = datetime.date.fromisoformat(source["as_of"])
+            if today - day > STALE_AFTER:
+                notes.append(
+                    f"{folder / SOURCES_FILE}: sources[{i}].as_of: read on {day}, more than "
+                    "a year ago; read the page again and update the date"
+                )
+    routes = documents.get(ROUTES_FILE, {})
+    for i, route in enumerate(routes.get("routes", []) if isinstance(routes, dict) else []):
+        days = [read_on[sid] for _, sid in _citations(route) if sid in read_on]
+        if days and today - max(days) > STALE_AFTER:
+            name = route.get("id", "") if isinstance(route, dict) else ""
+            notes.append(
+                f"{folder / ROUTES_FILE}: routes[{i}] ({name}): its sources were last read on "
+                f"{max(days)}, more than a year ago; check its numbers, deadlines and rules"
+            )
+    return notes
 
 
 def _ids(documents: dict[str, Any], name: str, key: str) -> list[str]:

@@ -159,11 +159,15 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
+    """Where facts come from. `as_of` is the day the page was read (shown as "read on");
+    `page_date` the page's own date (published or last updated), where it has one."""
+
     id: Slug
     kind: Literal["seed", "public"]
     reference: Text
     title: Text
     as_of: date
+    page_date: date | None = None
     note: PlainText = ""
 
 

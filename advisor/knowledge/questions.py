@@ -26,6 +26,11 @@ from advisor.knowledge.models import (
 
 Condition = dict[Slug, Annotated[list[Slug], Field(min_length=1)]]
 
+# The parts a question can play in choosing free routes (`Question.steers`): where the
+# person is, how their care is covered, and how they would pay for help.
+Part = Literal["setting", "coverage", "payment"]
+PARTS: tuple[Part, ...] = ("setting", "coverage", "payment")
+
 # Options advisor's commands already have (or that would confuse a reader next to
 # them); a question's flag must not be one of these. A test checks that every
 # built-in option of every command is listed here.
@@ -114,6 +119,9 @@ class Option(Strict):
     map_y: Annotated[float | None, Field(ge=-1, le=1)] = None
     cues: list[Cue] = []
     covers: list[Slug] = []
+    # On the question that steers payment: this answer asks for help that comes with
+    # the person's care or insurance (free routes first, a paid-privately role said plainly).
+    wants_covered: bool = False
 
 
 class Wording(Strict):
@@ -138,6 +146,9 @@ class Question(Strict):
     # The question in other words, keyed by an answer to the audience question
     # (e.g. "someone": "Where is the person you look after?").
     wording: dict[Slug, Wording] = {}
+    # The part this question plays in choosing free routes, if any: routes name the
+    # options of the `setting` and `coverage` questions they serve (routes.json).
+    steers: Part | None = None
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -243,6 +254,25 @@ class Questionnaire(Strict):
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def steering(self, part: Part) -> Question | None:
+        """The question that plays `part` (setting, coverage, payment), if the data has one."""
+        return next((q for q in self.questions if q.steers == part), None)
+
+    @model_validator(mode="after")
+    def _one_question_per_part(self) -> "Questionnaire":
+        """Each part is played by one single-choice question at most."""
+        seen: dict[str, str] = {}
+        for question in self.questions:
+            if question.steers is None:
+                continue
+            if question.kind != "single":
+                raise ValueError(f"{question.id}: steers {question.steers!r}, so it must be single")
+            if seen.setdefault(question.steers, question.id) != question.id:
+                raise ValueError(
+                    f"{question.id}: {seen[question.steers]} already steers {question.steers!r}"
+                )
+        return self
 
     def by_flag(self, name: str) -> Question | None:
         """The question with this flag (or another spelling of it), or this id:

@@ -201,6 +201,10 @@ class RecommendOutput(Ranking):
 
     next_steps: NextSteps
     routes: list[Route] = Field(description="free or low-cost routes to try first")
+    route_conditions: dict[str, str] = Field(
+        default_factory=dict,
+        description="by route id, the condition said before a route that may not apply",
+    )
     paid_privately_note: PaidPrivately | None
     understood: list[Understood] | None = Field(default=None, description="with --describe")
     not_understood: list[str] | None = Field(default=None, description="with --describe")

@@ -32,7 +32,7 @@ def source_label(source: Source, full: bool = True) -> str:
     publication (`full`) or only the site's name, which fits a terminal line."""
     title = source.title.rstrip(".")
     if source.kind == "seed":  # the reference is only the file it was read from
-        return f"{title} (article, publisher not recorded)"
+        return f"{title} (web article; publisher unknown)"
     where = source.reference
     if not full and "://" in where:
         where = where.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")

@@ -51,7 +51,7 @@ def closing_sections(
     return [
         Section("Titles are used loosely", (Paragraph(cite(k.loose_titles), "note"),)),
         Section(
-            f"Sources (as of {k.as_of.isoformat()})",
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(sources)),
                 Paragraph(

@@ -166,7 +166,7 @@ def undecided_document(
         sections.append(Section(heading, (Bullets(roles),)))
     sections.append(
         Section(
-            f"Sources (as of {k.as_of.isoformat()})",
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (SourceList(tuple(catalog.sources.values())),),
         )
     )

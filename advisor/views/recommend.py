@@ -23,7 +23,7 @@ from advisor.document import (
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import RouteAdvice
+from advisor.knowledge.routes import RouteAdvice, condition_text, fit
 from advisor.scoring import Reason, Recommendation
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
@@ -34,7 +34,6 @@ from advisor.views.routes import (
     next_steps_sections,
     paid_privately_text,
     route_short,
-    wants_free,
 )
 from advisor.views.sources import recommendation_sources
 from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
@@ -95,6 +94,10 @@ def recommendation_json(
             "questions_to_ask": [f.text for f in top.questions_to_ask],
         },
         "routes": dumped(advice.routes),
+        # the condition said before each route that may not apply ("If they have Medicare")
+        "route_conditions": {
+            r.id: said for r in advice.routes if (said := condition_text(r, advice.situation))
+        },
         "paid_privately_note": advice.warning.model_dump(mode="json") if advice.warning else None,
         "sources": sources_json(sources),
         **about(catalog),
@@ -175,7 +178,8 @@ def understood_section(
     language = language_line(described)
     if language:
         blocks.insert(0, Paragraph(language))
-    open_still = [q for q in described.still_open if answers.get(q, ("not-sure",)) == ("not-sure",)]
+    not_sure = (questionnaire.unsure,)
+    open_still = [q for q in described.still_open if answers.get(q, not_sure) == not_sure]
     if open_still:
         prompts = {q.id: questionnaire.worded(q, answers).prompt for q in questionnaire.questions}
         unsure = [
@@ -260,7 +264,8 @@ def recommendation_document(
         compared = pair.roles
         sections.append(Section("The top two compared", (aspect_table(pair),)))
     routes = next_steps_sections(catalog, advice)
-    if wants_free(answers):  # help should be covered, or not sure: the free routes first
+    free_first = advice.situation.wants_free  # help should be covered, or not sure
+    if free_first:
         sections += routes
     sections += [
         Section(
@@ -274,7 +279,7 @@ def recommendation_document(
             ),
         ),
     ]
-    if not wants_free(answers):
+    if not free_first:
         sections += routes
     if compared:
         sources = [*sources, *(s for s in catalog.cited(*compared) if s not in sources)]
@@ -362,7 +367,7 @@ def closing_short(catalog: Catalog, hint: Block, disclaimer: str | None = None) 
     return [
         Section("", tuple(more)),
         Section(
-            f"Sources (as of {k.as_of.isoformat()})",
+            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
             (
                 SourceList(tuple(catalog.sources.values())),
                 Paragraph(disclaimer or k.disclaimer, "quiet"),
@@ -378,14 +383,15 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     paid privately although they want covered help. --details shows all."""
     top = catalog.role(rec.top.role)
     advice = advice_for(catalog, answers, top.id)
-    # A route for one group only (veterans, people on Medicaid) waits for --details:
-    # nothing asked tells whether the person belongs to it, and as the one first
+    # A route for one group only (veterans, people on Medicaid) waits for --details
+    # while nothing said tells whether the person belongs to it: as the one first
     # step it would send a family with no veteran to the VA.
-    open_to_them = [r for r in advice.routes if not r.narrow]
+    where = advice.situation
+    open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
     shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
-    routes = [route_short(r) for r in shown]
+    routes = [route_short(r, where) for r in shown]
     steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
-    items = [*routes, *steps] if wants_free(answers) else [*steps, *routes]
+    items = [*routes, *steps] if where.wants_free else [*steps, *routes]
     blocks: list[Block] = []
     if advice.warning is not None:
         blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))

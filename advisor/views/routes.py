@@ -9,86 +9,105 @@ from typing import TYPE_CHECKING
 from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
-from advisor.knowledge.routes import WANTS_FREE, PaidPrivately, Route, RouteAdvice, advise
+from advisor.knowledge.routes import (
+    UNKNOWN,
+    PaidPrivately,
+    Route,
+    RouteAdvice,
+    Situation,
+    advise,
+    condition_text,
+    situation,
+)
 from advisor.views.citing import KIND_LABELS, cite, closing_sections
 from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
 
-# The situation questions whose answers steer which routes come first.
-SETTING_QUESTION = "setting"
-PAYMENT_QUESTION = "payment"
-
 
 def advice_for(catalog: Catalog, answers: Answers, top_role: str) -> RouteAdvice:
     """The routes for a recommendation: the person's needs (every multi-choice
-    answer), where they are, and how they want to pay."""
+    answer), and what the answers say about where they are, how their care is
+    covered and how they want to pay (the questions the data names for these)."""
     questionnaire = catalog.questionnaire
     needs = [a for q in questionnaire.questions if q.kind == "multi" for a in answers.get(q.id, ())]
-    setting = next(iter(answers.get(SETTING_QUESTION, ())), None)
-    payment = next(iter(answers.get(PAYMENT_QUESTION, ())), None)
-    return advise(catalog.routes, needs, setting=setting, payment=payment, top_role=top_role)
-
-
-def wants_free(answers: Answers) -> bool:
-    """True when help should come with care or insurance, or payment is not known."""
-    payment = answers.get(PAYMENT_QUESTION, ())
-    return not payment or payment[0] in WANTS_FREE
-
-
-def role_names(catalog: Catalog, role_ids: Sequence[str]) -> str:
-    return ", ".join(catalog.role(r).name.lower() for r in role_ids)
-
-
-def route_items(catalog: Catalog, route: Route) -> Bullets:
-    """One route in full: what it is, who qualifies, cost, how to reach it."""
-    return Bullets(
-        (
-            cite(route.what, "What it is: "),
-            cite(route.who, "Who qualifies: "),
-            cite(route.cost, "Cost to you: "),
-            joined(
-                *(cite(f, " " if i else "How to reach it: ") for i, f in enumerate(route.reach))
-            ),
-            cite(
-                route.stands_in_for,
-                f"Stands in for: {role_names(catalog, route.stands_in_for.roles)}. ",
-            ),
-        )
+    return advise(
+        catalog.routes,
+        needs,
+        where=situation(questionnaire, answers),
+        top_role=top_role,
+        unsure=questionnaire.unsure,
     )
 
 
-def route_line(route: Route) -> tuple[Run, ...]:
-    """One route in a line: its name, cost and first way to reach it."""
-    return joined(cite(route.cost, f"{route.name}. Cost: "), cite(route.reach[0], " How: "))
+def role_names(catalog: Catalog, role_ids: Sequence[str], last: str = ", ") -> str:
+    names = [catalog.role(r).name.lower() for r in role_ids]
+    return last.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def route_items(catalog: Catalog, route: Route) -> Bullets:
+    """One route in full: what it is, who qualifies, its deadline, cost, how to reach it."""
+    items = [cite(route.what, "What it is: "), cite(route.who, "Who qualifies: ")]
+    if route.act_by is not None:
+        items.append(cite(route.act_by, "Deadline: "))
+    items += [
+        cite(route.cost, "Cost to you: "),
+        joined(*(cite(f, " " if i else "How to reach it: ") for i, f in enumerate(route.reach))),
+        cite(
+            route.stands_in_for,
+            f"Can do some of what a {role_names(catalog, route.stands_in_for.roles, ' or ')} "
+            "does: ",
+        ),
+    ]
+    return Bullets(tuple(items))
+
+
+def lead(route: Route, where: Situation) -> tuple[Run, ...]:
+    """How a route's line begins: its deadline first, so the time limit is on the
+    line's first words, then its condition when it may not apply ("If they have
+    Medicare:") and its name."""
+    condition = condition_text(route, where)
+    name = f"{condition}: {route.name}" if condition else route.name
+    if route.act_by is None:
+        return (name,)
+    return joined(cite(route.act_by), f". {name}")
+
+
+def route_line(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
+    """One route in a line: its condition, name and deadline, cost and first way to reach it."""
+    return joined(lead(route, where), cite(route.cost, ". Cost: "), cite(route.reach[0], " How: "))
 
 
 COST_WORDS = {
     "free": "free",
-    "included": "comes with your plan",
+    "included": "usually no extra charge if you are a member; ask the plan",
     "low-cost": "free or low cost",
-    "cost-sharing": "your usual cost-sharing applies",
+    "cost-sharing": "you may pay part of the cost",
     "unknown": "cost not stated",
 }
 
 
-def route_short(route: Route) -> tuple[Run, ...]:
-    """A route for the short result: its name, what it costs in a word or two
-    (cited to the cost fact) and the first way to reach it."""
+def route_short(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
+    """A route for the short result: its condition, name and deadline first, what it
+    costs in a word or two (cited to the cost fact), who qualifies and the first way
+    to reach it."""
     cost, reach = route.cost, route.reach[0]
     value = COST_WORDS[cost.value]
     if cost.value == "free" and cost.kind == "inference":
         # "free (our inference)" claimed more than the fact ("no fee is mentioned in
         # the pages read"; the fast appeal's days in hospital may still cost you).
-        value = "no fee named"
+        value = "no charge mentioned by any source"
     word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
     sources = tuple(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
-    return (
-        f"{route.name} — {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
-        f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
-        Cite(sources),
+    return joined(
+        lead(route, where),
+        (
+            f". Cost: {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
+            f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
+            Cite(sources),
+        ),
     )
 
 
@@ -103,7 +122,11 @@ def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> tuple[Run, ...
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:
-    return [f for r in routes for f in (r.what, r.who, r.cost, *r.reach, r.stands_in_for)]
+    facts: list[Fact] = []
+    for r in routes:
+        deadline = [r.act_by] if r.act_by else []
+        facts += [r.what, r.who, *deadline, r.cost, *r.reach, r.stands_in_for]
+    return facts
 
 
 def routes_view(catalog: Catalog, needs: Sequence[str], role: Role | None) -> View:
@@ -120,11 +143,11 @@ def routes_view(catalog: Catalog, needs: Sequence[str], role: Role | None) -> Vi
 def chosen_routes(catalog: Catalog, needs: Sequence[str], role: Role | None) -> tuple[Route, ...]:
     from advisor.knowledge.routes import routes_for
 
-    chosen = routes_for(catalog.routes, needs, payment="not-sure")
+    chosen = routes_for(catalog.routes, needs, unsure=catalog.questionnaire.unsure)
     if role is not None:
         chosen = tuple(r for r in chosen if role.id in r.stands_in_for.roles)
         if not needs:
-            chosen = routes_for(catalog.routes, role=role.id, payment="not-sure")
+            chosen = routes_for(catalog.routes, role=role.id)
     return chosen
 
 
@@ -160,12 +183,13 @@ def role_routes(catalog: Catalog, role: Role) -> tuple[Route, ...]:
     """The free or low-cost routes that stand in for this role."""
     from advisor.knowledge.routes import routes_for
 
-    return routes_for(catalog.route_book, role=role.id, payment="not-sure")
+    return routes_for(catalog.route_book, role=role.id)
 
 
 def line_facts(routes: Sequence[Route]) -> list[Fact]:
-    """The facts a route shows in one line (`route_line`): its cost and first way to reach it."""
-    return [f for r in routes for f in (r.cost, r.reach[0])]
+    """The facts a route shows in one line (`route_line`): its deadline, cost and first
+    way to reach it."""
+    return [f for r in routes for f in ((r.act_by,) if r.act_by else ()) + (r.cost, r.reach[0])]
 
 
 def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
@@ -185,7 +209,7 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     if advice.warning is not None:
         blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
     if advice.routes:
-        blocks.append(Bullets(tuple(route_line(r) for r in advice.routes)))
+        blocks.append(Bullets(tuple(route_line(r, advice.situation) for r in advice.routes)))
         blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
     if not blocks:
         return []
