@@ -238,12 +238,12 @@ def test_career_results_end_with_a_career_disclaimer(run: Run) -> None:
     for args in (["--no-input"], ["--no-input", "--details"]):
         out = flat(run("career", "--licence", "nurse", *args).stdout)
         assert "It is not career, legal or financial advice" in out, args
-        assert "involved in your care" not in out, args
+        assert "who give the care" not in out, args
     data = json.loads(run("career", "--licence", "nurse", "--json").stdout)
     assert "licensing board" in data["disclaimer"]
     assert "in the United States" in flat(data["disclaimer"])
     recommend = flat(run("recommend", "--need", "rights").stdout)
-    assert "involved in your care" in recommend  # the patient-care disclaimer stays there
+    assert "people who give the care" in recommend  # the patient-care disclaimer stays there
 
 
 @pytest.mark.parametrize(

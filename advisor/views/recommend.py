@@ -25,7 +25,7 @@ from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
 from advisor.knowledge.routes import RouteAdvice, condition_text, fit
 from advisor.scoring import Reason, Recommendation
-from advisor.views.citing import cite, closing_sections
+from advisor.views.citing import cite, cite_plainly, closing_sections, without_legal_citations
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
 from advisor.views.routes import (
@@ -318,7 +318,7 @@ def short_sections(
     # and the strongest answer against it: a pick is not all for, and a person
     # who asked for someone on their side must see "usually hospital staff"
     reasons += [r for r in rec.top.reasons if r.weight < 0][:1]
-    blocks: list[Block] = [Paragraph(cite(top.summary))]
+    blocks: list[Block] = [Paragraph(cite_plainly(top.summary))]
     if reasons:
         blocks.append(
             Bullets(
@@ -390,7 +390,7 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
     shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
     routes = [route_short(r, where) for r in shown]
-    steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
+    steps = [cite_plainly(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
     items = [*routes, *steps] if where.wants_free else [*steps, *routes]
     blocks: list[Block] = []
     if advice.warning is not None:
@@ -417,4 +417,5 @@ def short_recommendation_document(
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
     sections += closing_short(catalog, details_hint("recommend", q, answers, asked, EVERYTHING))
-    return Document("", tuple(sections))  # the headline is the first line
+    # the headline is the first line; legal citations wait for --details
+    return without_legal_citations(Document("", tuple(sections)))

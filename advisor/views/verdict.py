@@ -30,14 +30,15 @@ def names(catalog: Catalog, role_ids: tuple[str, ...]) -> str:
 def decider_line(
     catalog: Catalog, questionnaire: Questionnaire, decider: Decider, most: int = 2
 ) -> str:
-    """'Where is the person? In hospital … → Case manager; At home → Care manager'."""
+    """'Where is the person? "At home": care manager. "In hospital …" and more: case
+    manager.' Each answer and the role it points to is a sentence of its own."""
     question = next(q for q in questionnaire.questions if q.id == decider.question)
     parts = []
     for role, option_ids in decider.favours:
-        labels = [o.label for i in option_ids[:most] if (o := question.option(i))]
-        more = " …" if len(option_ids) > most else ""
-        parts.append(f"{' / '.join(labels)}{more} → {catalog.role(role).name}")
-    return f"{question.prompt} {'; '.join(parts)}"
+        labels = [f'"{o.label}"' for i in option_ids[:most] if (o := question.option(i))]
+        more = " and more" if len(option_ids) > most else ""
+        parts.append(f"{' or '.join(labels)}{more}: {catalog.role(role).name.lower()}.")
+    return f"{question.prompt} {' '.join(parts)}"
 
 
 def verdict(
