@@ -139,3 +139,34 @@ def test_details_still_say_the_kinds(run: Run) -> None:
         "recommend", "--setting", "hospital", "--need", "discharge", "--no-input", "--details"
     ).stdout
     assert "(our inference)" in out
+
+
+LONGEST = 20  # words in a sentence of the wording a person meets first
+
+
+def first_met_wording() -> list[tuple[str, str]]:
+    """What the questionnaires and the short results are built from: role summaries
+    and ways to find one, questions' prompts and help, every reason, the disclaimers
+    (the routes' texts are checked with the routes)."""
+    kb = catalog()
+    texts = [("disclaimer", kb.knowledge.disclaimer)]
+    for role in kb.roles:
+        texts += [(f"{role.id} summary", role.summary.text)]
+        texts += [(f"{role.id} find_one", f.text) for f in role.find_one]
+    for questionnaire in (kb.questionnaire, kb.career):
+        if questionnaire.disclaimer:
+            texts.append(("career disclaimer", questionnaire.disclaimer))
+        for q in questionnaire.questions:
+            texts += [(f"{q.id} prompt", q.prompt), (f"{q.id} help", q.help or "")]
+            texts += [(f"{q.id}/{o.id}", e.why) for o in q.options for e in o.effects]
+    return texts
+
+
+def test_sentences_a_person_meets_first_are_20_words_or_fewer() -> None:
+    long = [
+        (where, sentence)
+        for where, text in first_met_wording()
+        for sentence in sentences(text)
+        if len(sentence.split()) > LONGEST
+    ]
+    assert not long, long
