@@ -133,7 +133,7 @@ def test_discharge_planner_stays_a_case_manager(run: Run) -> None:
     result = run("show", "discharge planner")
     assert result.exit_code == 0
     assert "Case manager (case-manager)" in result.stdout
-    assert "Discharge planner (works for: institution)" in flat(result.stdout)
+    assert "Discharge planner (works for: an organization)" in flat(result.stdout)
 
 
 def test_show_role_lists_free_or_low_cost_alternatives(run: Run) -> None:

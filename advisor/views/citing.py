@@ -81,6 +81,22 @@ def code_line(code: OccupationCode) -> tuple[Run, ...]:
     return joined(cite(code, head), *(cite(m, " ") for m in code.median_pay))
 
 
+VALUE_WORDS = {
+    # whom a role works for, and its timeframe (the models' own values), as a reader
+    # says them; --json keeps the values
+    # (short enough for the roles table to keep its columns at 80)
+    "institution": "an organization",
+    "patient": "the patient",
+    "depends": "it depends",
+    "episodic": "one event",
+    "as-needed": "as needed",
+}
+
+
+def value_words(value: str) -> str:
+    return VALUE_WORDS.get(value, value)
+
+
 def fact_line(fact: Fact) -> tuple[Run, ...]:
     """A fact as one cited line, led by its name or value where it has one
     (an occupation code by the code itself: `SOC 21-1022 Healthcare Social Workers`,
@@ -88,7 +104,7 @@ def fact_line(fact: Fact) -> tuple[Run, ...]:
     if isinstance(fact, OccupationCode):
         return code_line(fact)
     lead = getattr(fact, "name", None) or getattr(fact, "value", None)
-    return cite(fact, f"{lead}: ") if isinstance(lead, str) else cite(fact)
+    return cite(fact, f"{value_words(lead)}: ") if isinstance(lead, str) else cite(fact)
 
 
 def closing_sections(
