@@ -47,6 +47,10 @@ def main() -> None:
         # user set is kept.
         import os
 
+        if "_ADVISOR_COMPLETE" in os.environ:  # a Tab press: answer from the index if it can
+            from advisor.completion_index import run_quickly
+
+            run_quickly()
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         from advisor.cli import main as run
 
