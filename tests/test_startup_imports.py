@@ -105,3 +105,24 @@ def test_a_report_loads_the_report_machinery(imported: dict[str, set[str]]) -> N
     assert {"advisor.render.files", "advisor.render.markdown"} <= imported[
         "roles --report roles.md"
     ]
+
+
+def test_version_is_printed_before_anything_is_loaded() -> None:
+    """`advisor --version` answers as the typer app does, without importing typer."""
+    from typer.testing import CliRunner
+
+    from advisor.cli import app
+
+    code = (
+        "import sys\n"
+        "sys.argv = ['advisor', '--version']\n"
+        "from advisor.entry import main\n"
+        "main()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'pydantic', 'rich'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    version, heavy = result.stdout.splitlines()
+    assert heavy == "[]"
+    assert version + "\n" == CliRunner().invoke(app, ["--version"]).stdout
