@@ -166,8 +166,9 @@ def _remember_index() -> None:
     import os
     from pathlib import Path
 
-    from advisor.completion_index import bundled_folder, data_folder_of, split_words, write_index
+    from advisor.completion_index import data_folder_of, split_words, write_index
     from advisor.knowledge.catalog import load_catalog
+    from advisor.knowledge.location import bundled_folder
 
     try:
         line = os.environ.get("_TYPER_COMPLETE_ARGS") or os.environ.get("COMP_WORDS", "")

@@ -23,6 +23,8 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from advisor.knowledge.location import bundled_folder
+
 if TYPE_CHECKING:
     from advisor.knowledge.catalog import Catalog
 
@@ -41,13 +43,6 @@ FLAGS = {
     "show": ("--json", "--markdown", "--force", "--no-pager"),
 }
 VALUE_OPTIONS = {"compare": ("--aspect", "--report"), "show": ("--report",)}
-
-
-def bundled_folder() -> str:
-    """Where the shipped data lives: inside the package, or beside it in a checkout."""
-    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # advisor/
-    inside = os.path.join(package, "data")
-    return inside if os.path.isdir(inside) else os.path.join(os.path.dirname(package), "data")
 
 
 def index_key(folder: str) -> str | None:

@@ -213,7 +213,7 @@ class Catalog:
 @functools.cache
 def bundled_directory() -> Path:
     """Where the shipped data lives: inside the package, or beside it in a checkout."""
-    from advisor.completion_index import bundled_folder
+    from advisor.knowledge.location import bundled_folder
 
     return Path(bundled_folder())
 
