@@ -42,13 +42,18 @@ def output(
     save: Path | None = None,
 ) -> Output:
     """The output flags, checked before anything is asked, computed or written."""
-    from advisor.render.files import check_outputs, is_stdout
-
     if json_out and markdown:
         raise UsageProblem("choose one of --json and --markdown")
-    claims = [
-        f"--{name} -" for name, path in (("save", save), ("report", report)) if is_stdout(path)
-    ]
+    claims = []
+    taken = False
+    files = save is not None or report is not None
+    if files:  # render.files loads only when a file is to be written
+        from advisor.render.files import check_outputs, is_stdout
+
+        claims = [
+            f"--{name} -" for name, path in (("save", save), ("report", report)) if is_stdout(path)
+        ]
+        taken = is_stdout(save) or is_stdout(report)
     if json_out:
         claims.append("--json")
     elif markdown:
@@ -58,8 +63,8 @@ def output(
         raise UsageProblem(
             f"{' and '.join(claims)} would {both} print to standard output; send one to a file"
         )
-    check_outputs(force, save=save, report=report)
-    taken = is_stdout(save) or is_stdout(report)
+    if files:
+        check_outputs(force, save=save, report=report)
     fmt: Format = "json" if json_out else "markdown" if markdown else "text"
     return Output(fmt, report, force, not no_pager, screen=not taken)
 
@@ -67,11 +72,13 @@ def output(
 def emit(view: View, out: Output, offer_report: Callable[[], Path | None] | None = None) -> None:
     """Show `view` as `out` asks; `offer_report` (the wizard's question, after an
     interactive run on a terminal) may name a report file to save afterwards."""
-    from advisor.render.files import is_stdout, write_report
-
     report = view.report or view.screen
-    if out.report is not None:
+    saved_to = None
+    if out.report is not None:  # render.files loads only when a report is asked
+        from advisor.render.files import is_stdout, write_report
+
         write_report(report(), out.report, out.force, announce=False)
+        saved_to = None if is_stdout(out.report) else out.report
     if out.format == "json":
         print_json(view.data())
     elif out.screen and out.format == "markdown":
@@ -80,12 +87,14 @@ def emit(view: View, out: Output, offer_report: Callable[[], Path | None] | None
         sys.stdout.write(to_markdown(view.screen()))
     elif out.screen:
         show_document(view.screen(), out.paged)
-    if out.report is not None and not is_stdout(out.report):
+    if saved_to is not None:
         # last, so that on a terminal it is on screen when the command ends
-        print_note(f"Report saved to {out.report.absolute()}")
+        print_note(f"Report saved to {saved_to.absolute()}")
     elif offer_report is not None and out.format == "text" and sys.stdout.isatty():
         path = offer_report()
         if path is not None:
+            from advisor.render.files import write_report
+
             write_report(report(), path, force=False)
 
 
