@@ -64,14 +64,3 @@ def read_query(
 def answer_names(questionnaire: Questionnaire) -> list[str]:
     """The flags of a questionnaire's questions, and their other spellings."""
     return [f for q in questionnaire.questions for f in (q.flag, *q.flag_aliases)]
-
-
-def flag_values(questionnaire: Questionnaire, query: Query) -> dict[str, str]:
-    """Question id -> the raw value its flag (or another spelling) was given."""
-    out: dict[str, str] = {}
-    for question in questionnaire.questions:
-        for flag in (question.flag, *question.flag_aliases):
-            value = query.get(flag)
-            if value is not None:
-                out[question.id] = f"{out[question.id]},{value}" if question.id in out else value
-    return out
