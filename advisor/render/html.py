@@ -49,20 +49,21 @@ pre, code { white-space: pre-wrap; }
 """
 
 
-def _cite(cite: Cite) -> str:
+def cite_html(cite: Cite) -> str:
     """[1, 2], each number a link to its source in the list."""
     if not cite.numbers:
         return e(label(cite))
     links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in cite.numbers)
-    return f"[{links}]"
+    return f'<span class="cite">[{links}]</span>'
 
 
-def _text(text: Text) -> str:
-    return flat(text, e, _cite)
+def text_html(text: Text) -> str:
+    """Words escaped, citations as links (the web page's templates use it too)."""
+    return flat(text, e, cite_html)
 
 
-def _cell(cell: Cell) -> str:
-    lines = [_text(line) for line in cell.lines]
+def cell_html(cell: Cell) -> str:
+    lines = [text_html(line) for line in cell.lines]
     if cell.listed:
         return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
     return "<br>".join(lines)
@@ -85,20 +86,20 @@ def to_html(doc: Document) -> str:
             if isinstance(block, Paragraph):
                 css = f' class="{block.emphasis}"' if block.emphasis else ""
                 tag = "strong" if block.emphasis == "strong" else ""
-                words = f"<{tag}>{_text(block.text)}</{tag}>" if tag else _text(block.text)
+                words = f"<{tag}>{text_html(block.text)}</{tag}>" if tag else text_html(block.text)
                 out.append(f"<p{css}>{words}</p>")
             elif isinstance(block, Bullets):
                 markers = block.markers or ("",) * len(block.items)
                 out.append("<ul>")
                 out += [
-                    f"<li>{f'<span class=marker>{e(m)}</span> ' if m else ''}{_text(item)}</li>"
+                    f"<li>{f'<span class=marker>{e(m)}</span> ' if m else ''}{text_html(item)}</li>"
                     for m, item in zip(markers, block.items, strict=True)
                 ]
                 out.append("</ul>")
             elif isinstance(block, SourceList):
                 out.append("<ol>")
                 out += [
-                    f'<li id="source-{n}" value="{n}">{_source(source)}</li>'
+                    f'<li id="source-{n}" value="{n}">{source_html(source)}</li>'
                     for n, source in block.listed
                 ]
                 out.append("</ol>")
@@ -107,7 +108,7 @@ def to_html(doc: Document) -> str:
                 out += [f'<th scope="col">{e(h)}</th>' for h in block.header]
                 out.append("</tr></thead><tbody>")
                 for row in block.rows:
-                    cells = "".join(f"<td>{_cell(c)}</td>" for c in row)
+                    cells = "".join(f"<td>{cell_html(c)}</td>" for c in row)
                     out.append(f"<tr>{cells}</tr>")
                 out.append("</tbody></table>")
             elif isinstance(block, Scores):
@@ -133,7 +134,7 @@ def to_html(doc: Document) -> str:
     return "\n".join(out) + "\n"
 
 
-def _source(source: Source) -> str:
+def source_html(source: Source) -> str:
     """A source as readers can find it; a web address is a link (http and https only)."""
     where = source.reference
     if source.kind != "seed" and where.startswith(("https://", "http://")):

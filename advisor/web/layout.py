@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from advisor.document import (
     Block,
     Bullets,
     Cell,
-    Cite,
     Command,
     Document,
     Paragraph,
@@ -29,8 +28,9 @@ from advisor.document import (
     Table,
     Text,
 )
+from advisor.render.html import cell_html, source_html, text_html
 from advisor.render.markdown import DRAWING_WIDTH
-from advisor.render.references import flat, label, readable, source_label
+from advisor.render.references import readable
 
 if TYPE_CHECKING:
     from advisor.knowledge.models import Source
@@ -58,36 +58,18 @@ def emphasis(word: str) -> str:
     return EMPHASIS.get(word, "")
 
 
-def _cite(cite: Cite) -> str:
-    """[1, 2], each number a link to its source in the list below."""
-    if not cite.numbers:
-        return str(escape(label(cite)))
-    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in cite.numbers)
-    return f'<span class="cite">[{links}]</span>'
-
-
 def text(words: Text) -> Markup:
     """Words and their citations; a line break where the text has one."""
-    html = flat(words, lambda w: str(escape(w)), _cite)
-    return Markup(html.replace("\n", "<br>"))
+    return Markup(text_html(words).replace("\n", "<br>"))
 
 
 def cell(c: Cell) -> Markup:
-    lines = [text(line) for line in c.lines]
-    if c.listed:
-        return Markup("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>")
-    return Markup("<br>".join(lines))
+    return Markup(cell_html(c))
 
 
 def source(s: Source) -> Markup:
-    """A source as a reader finds it; a web address is a link (http and https only).
-    A link is only followed when clicked: nothing is loaded from it."""
-    where = s.reference
-    if s.kind != "seed" and where.startswith(("https://", "http://")):
-        stop = "" if s.title.rstrip(".").endswith(("?", "!")) else "."
-        title = escape(s.title.rstrip("."))
-        return Markup(f'{title}{stop} <a href="{escape(where)}">{escape(where)}</a>')
-    return Markup(escape(source_label(s)))
+    """A source as a reader finds it; a web address is a link, only followed when clicked."""
+    return Markup(source_html(s))
 
 
 def drawn(block: Preformatted) -> str:
