@@ -93,15 +93,16 @@ def _asker(no_input: bool) -> "Ask | None":
     return ask
 
 
-def _offer(result: "Result") -> "Callable[[], Path | None] | None":
-    """After a run that asked a person: the wizard's offer to save a report."""
+def _offer(result: "Result") -> "Callable[[bool, bool], tuple[str, Path | None] | None] | None":
+    """After a run that asked a person: the wizard's final menu (show everything,
+    save a report, a text to share)."""
     if not result.gathered.asked:
         return None
 
-    def offer() -> Path | None:
-        from advisor.wizard import offer_report
+    def offer(everything: bool, share: bool) -> tuple[str, Path | None] | None:
+        from advisor.wizard import offer_next
 
-        return offer_report()
+        return offer_next(everything=everything, share=share)
 
     return offer
 

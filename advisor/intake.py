@@ -130,6 +130,7 @@ def gather(
 
         text = check_description(description)
         answers, described = fill(questionnaire, answers, read(text, questionnaire, lexicon))
+        described = described._replace(text=text)
         provenance.update((u.question, FROM_WORDS) for u in described.used)
     if ask is not None:
         before = dict(answers)

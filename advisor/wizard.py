@@ -335,18 +335,67 @@ def _show_more_below(prompt: questionary.Question) -> None:
     )
 
 
-def offer_report(default_name: str = "advisor-report.html", **options: Any) -> Path | None:
-    """At the end of an interactive run: save a report to share? Returns the path
-    chosen (never an existing file), or None."""
+DONE = "Done"
+SHOW_EVERYTHING = "Show everything (every reason, costs, sources)"
+SAVE_REPORT = "Save a report to share (a plan: text, web page or Markdown)"
+SHARE_TEXT = "A short text to send a family member"
+REPORT_KINDS = (
+    ("Plain text, to paste into a message (.txt)", ".txt"),
+    ("A web page, to print or send (.html)", ".html"),
+    ("Markdown (.md)", ".md"),
+)
+
+
+def offer_next(
+    default_name: str = "advisor-plan.txt",
+    everything: bool = False,
+    share: bool = False,
+    **options: Any,
+) -> tuple[str, Path | None] | None:
+    """At the end of an interactive run: what next? "Done" (None), "everything"
+    (the full result), "share" (the text for a family member), or "report" with
+    the path chosen (never an existing file). The menu erases itself, so the
+    result's closing block stays the last thing on screen."""
     width = _width()
-    kind = questionary.select(
-        _wrap("Save a report to share (to print or send)?", width),
-        choices=[
-            questionary.Choice("No, thanks", value=""),
-            questionary.Choice("Yes, as a web page (HTML)", value=".html"),
-            questionary.Choice("Yes, as a Markdown file", value=".md"),
-        ],
+    choices = [questionary.Choice(DONE, value="")]
+    if everything:
+        choices.append(questionary.Choice(choice_title(SHOW_EVERYTHING, width, 3), "everything"))
+    choices.append(questionary.Choice(choice_title(SAVE_REPORT, width, 3), "report"))
+    if share:
+        choices.append(questionary.Choice(choice_title(SHARE_TEXT, width, 3), "share"))
+    picked = questionary.select(
+        _wrap("What next?", width),
+        choices=choices,
         instruction="\n" + _wrap(PICK_HINT, width),
+        erase_when_done=True,
+        **options,
+    ).application.run(handle_sigint=False)
+    if not picked:
+        return None
+    if picked != "report":
+        return picked, None
+    path = ask_report_name(default_name, width, **options)
+    return ("report", path) if path is not None else None
+
+
+def offer_report(default_name: str = "advisor-plan.txt", **options: Any) -> Path | None:
+    """Save a report to share? The path chosen (never an existing file), or None."""
+    return ask_report_name(default_name, _width(), **options)
+
+
+def ask_report_name(default_name: str, width: int, **options: Any) -> Path | None:
+    """Which kind of report, then its file name (never an existing file)."""
+    from advisor.render.files import REPORT_SUFFIXES
+
+    kind = questionary.select(
+        _wrap("Save it as:", width),
+        choices=[
+            questionary.Choice("Cancel", value=""),
+            *(questionary.Choice(choice_title(t, width, 3), v) for t, v in REPORT_KINDS),
+        ],
+        default=REPORT_KINDS[0][1],
+        instruction="\n" + _wrap(PICK_HINT, width),
+        erase_when_done=True,
         **options,
     ).application.run(handle_sigint=False)
     if not kind:
@@ -357,8 +406,8 @@ def offer_report(default_name: str = "advisor-report.html", **options: Any) -> P
         path = Path(text.strip()).expanduser()
         if not text.strip():
             return "Type a file name"
-        if path.suffix.lower() not in (".md", ".html", ".htm"):
-            return "The name should end in .md or .html"
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            return "The name should end in .txt, .html or .md"
         if path.exists():
             return f"{path} already exists; choose another name"
         if not path.parent.expanduser().is_dir():
@@ -428,6 +477,7 @@ def ask_description(
     from advisor.intake import MAX_DESCRIPTION
 
     filled, described = fill(questionnaire, answers, read(text[:MAX_DESCRIPTION], questionnaire))
+    described = described._replace(text=text[:MAX_DESCRIPTION])
     width = max(30, shutil.get_terminal_size().columns - 1)
     if len(text) > MAX_DESCRIPTION:
         cut = f"Only the first {MAX_DESCRIPTION:,} characters were read ({len(text):,} typed)."

@@ -64,9 +64,16 @@ def output(
     return Output(fmt, report, force, not no_pager, screen=not taken)
 
 
-def emit(view: View, out: Output, offer_report: Callable[[], Path | None] | None = None) -> None:
-    """Show `view` as `out` asks; `offer_report` (the wizard's question, after an
-    interactive run on a terminal) may name a report file to save afterwards."""
+Offer = Callable[[bool, bool], "tuple[str, Path | None] | None"]
+"""The wizard's final menu: given whether "everything" and a text to share can be
+offered, what the person chose ("everything", "share", "report" with a path), or
+None when they are done."""
+
+
+def emit(view: View, out: Output, offer: Offer | None = None) -> None:
+    """Show `view` as `out` asks; `offer` (the wizard's final menu, after an
+    interactive run on a terminal) may then show everything, the text to share,
+    or name a report file to save."""
     from advisor.render.files import is_stdout, write_report
 
     report = view.report or view.screen
@@ -83,19 +90,54 @@ def emit(view: View, out: Output, offer_report: Callable[[], Path | None] | None
     if out.report is not None and not is_stdout(out.report):
         # last, so that on a terminal it is on screen when the command ends
         print_note(f"Report saved to {out.report.absolute()}")
-    elif offer_report is not None and out.format == "text" and sys.stdout.isatty():
-        path = offer_report()
-        if path is not None:
+    elif offer is not None and out.format == "text" and sys.stdout.isatty():
+        follow_up(view, offer, out.paged)
+
+
+def follow_up(view: View, offer: Offer, paged: bool) -> None:
+    """The final menu, until the person is done: everything (through the pager,
+    ending again on the closing block), the text to share, or a report saved."""
+    report = view.report or view.screen
+    everything = view.everything
+    while True:
+        choice = offer(everything is not None, view.share is not None)
+        if choice is None:
+            return
+        kind, path = choice
+        if kind == "everything" and everything is not None:
+            show_document(everything(), paged)
+            everything = None  # shown: the menu no longer offers it
+        elif kind == "share" and view.share is not None:
+            show_share(view.share())
+        elif kind == "report" and path is not None:
+            from advisor.render.files import write_report
+
             write_report(report(), path, force=False)
 
 
+def show_share(text: str) -> None:
+    """The text to send, between blank lines, plain so that it copies cleanly."""
+    from advisor.render.sanitise import printable
+
+    sys.stdout.write("\n" + "\n".join(printable(line) for line in text.splitlines()) + "\n\n")
+    sys.stdout.flush()
+
+
 def show_document(doc: Document, paged: bool = True) -> None:
-    """A document on standard output, laid out for the terminal (or plain when piped)."""
+    """A document on standard output, laid out for the terminal (or plain when piped).
+
+    Its closing sections (the answer and the first call) are printed after the
+    pager, so they are what stays on screen however the reader leaves it."""
     from advisor.render.pager import show
     from advisor.render.terminal import to_rich
 
     screen = console()
-    show(screen, to_rich(screen, doc), paged=paged)
+    body = doc._replace(sections=tuple(s for s in doc.sections if not s.closing))
+    closing = tuple(s for s in doc.sections if s.closing)
+    show(screen, to_rich(screen, body), paged=paged)
+    if closing:
+        screen.print()
+        screen.print(to_rich(screen, doc._replace(title="", sections=closing)), crop=False)
 
 
 def save_answers(questionnaire: Questionnaire, answers: Answers, path: Path, force: bool) -> None:

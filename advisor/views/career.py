@@ -7,14 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
-from advisor.document import Bullets, Cite, Document, Section, View
+from advisor.document import Bullets, Cite, Document, Paragraph, Section, View, uncited
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
 from advisor.views.citing import closing_sections, fact_line, number_word
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
-from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
+from advisor.views.recommend import (
+    answer_line,
+    closing_short,
+    details_hint,
+    more_line,
+    scored_document,
+    short_sections,
+)
 from advisor.views.sources import career_sources
 
 if TYPE_CHECKING:
@@ -95,4 +102,13 @@ def short_career_document(
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
     hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
     sections += closing_short(catalog, hint, q.disclaimer)
-    return Document("", tuple(sections))
+    first = [Paragraph(f"First step: {f.text}") for f in top.education[:1]]
+    sections.append(
+        Section(
+            answer_line(catalog, rec, "Your best fit"),
+            (*first, Paragraph(more_line("career", asked), "quiet")),
+            True,
+            closing=True,
+        )
+    )
+    return uncited(Document("", tuple(sections)))

@@ -3,7 +3,7 @@ a report to share (--report) and JSON, all from one gathered result."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
@@ -18,12 +18,15 @@ from advisor.document import (
     Section,
     SourceList,
     Spacer,
+    Text,
     View,
+    plain,
+    uncited,
 )
 from advisor.knowledge.catalog import Catalog
-from advisor.knowledge.models import Role, Source
+from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import RouteAdvice, condition_text, fit
+from advisor.knowledge.routes import Route, RouteAdvice, Situation, condition_text, fit
 from advisor.scoring import Reason, Recommendation
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
@@ -31,6 +34,7 @@ from advisor.views.data import about, dumped, ranking_json, sources_json, unders
 from advisor.views.routes import (
     advice_facts,
     advice_for,
+    lead,
     next_steps_sections,
     paid_privately_text,
     route_short,
@@ -56,19 +60,42 @@ def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> V
     advice = advice_for(catalog, answers, rec.top.role)
     sources = recommendation_sources(catalog, rec, routes=advice_facts(advice))
 
-    def full(for_report: bool = False) -> Document:
-        return recommendation_document(
-            catalog, answers, rec, advice, sources, for_report, described
-        )
+    def full() -> Document:
+        doc = recommendation_document(catalog, answers, rec, advice, sources, False, described)
+        closing = closing_section(catalog, answers, rec, more_line("recommend", asked, True))
+        return doc._replace(sections=(*doc.sections, closing))
 
     def short() -> Document:
         return short_recommendation_document(catalog, answers, rec, asked, described)
 
+    def report() -> Document:
+        """The plan first, then everything behind it, with the sources."""
+        from advisor.views.plan import plan_sections
+
+        doc = recommendation_document(catalog, answers, rec, advice, sources, True, described)
+        plan = plan_sections(catalog, answers, rec, advice, described)
+        behind = Section("Everything behind this plan", (Paragraph(EVERYTHING_BEHIND),))
+        title = f"A plan to share: finding a {catalog.role(rec.top.role).name.lower()}"
+        return Document(title, (*plan, behind, *doc.sections))
+
+    def share() -> str:
+        from advisor.views.plan import share_text
+
+        return share_text(catalog, answers, rec, advice)
+
     return View(
         full if details else short,
         lambda: recommendation_json(catalog, answers, rec, advice, sources, described),
-        lambda: full(for_report=True),
+        report,
+        everything=None if details else full,
+        share=share,
     )
+
+
+EVERYTHING_BEHIND = (
+    "The rest of this report is the full result: every answer, every role's score "
+    "and reasons, the top two compared, all free and low-cost routes, and the sources."
+)
 
 
 def recommendation_json(
@@ -104,18 +131,23 @@ def recommendation_json(
     }
 
 
-def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
-    question = questionnaire.question(question_id)
-    return question.label(option_id) if question else option_id
-
-
-def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> Bullets:
+def reasons_block(
+    questionnaire: Questionnaire, reasons: tuple[Reason, ...], answers: Answers | None = None
+) -> Bullets:
+    """Each reason with the answer behind it, in the words for whom the help is for."""
     if not reasons:
         return Bullets(("None of your answers moved it.",))
+
+    def said(r: Reason) -> str:
+        question = questionnaire.question(r.question)
+        if question is None:
+            return r.answer
+        return questionnaire.worded(question, answers or {}).label(r.answer)
+
     return Bullets(
         tuple(
             (
-                f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)})",
+                f"{r.why} (you said: {said(r)})",
                 Cite(tuple(r.sources)),
             )
             for r in reasons
@@ -213,7 +245,7 @@ def scored_document(
                 *verdict_blocks(catalog, questionnaire, rec),
                 Paragraph(cite(top.summary)),
                 Paragraph(f"Why {top.name.lower()} (points each answer gave or took away):"),
-                reasons_block(questionnaire, rec.top.reasons),
+                reasons_block(questionnaire, rec.top.reasons, answers),
             ),
             highlight=True,
         ),
@@ -229,13 +261,13 @@ def scored_document(
         ),
         Section(
             f"Runner-up: {runner.name} ({rec.runner_up.score}/100)",
-            (reasons_block(questionnaire, rec.runner_up.reasons),),
+            (reasons_block(questionnaire, rec.runner_up.reasons, answers),),
         ),
         # every role's score and how it was reached, not only the top two's
         *(
             Section(
                 f"{catalog.role(s.role).name} ({s.score}/100)",
-                (reasons_block(questionnaire, s.reasons),),
+                (reasons_block(questionnaire, s.reasons, answers),),
             )
             for s in rec.ranking[2:]
         ),
@@ -347,40 +379,58 @@ def short_sections(
 
 def details_hint(
     command: str, questionnaire: Questionnaire, answers: Answers, asked: bool, everything: str
-) -> Block:
-    """How to see everything: after the wizard, the whole command that gives the
-    same answers (a command, never wrapped mid-line); after flags, the flag to add."""
-    lead = f"Everything ({everything}):"
+) -> Block | None:
+    """After the wizard, the whole command that gives the same answers with
+    everything (a command, never wrapped mid-line), to run again later; after
+    flags, nothing here: the closing block says to add --details."""
     if asked:
+        lead = f"Everything ({everything}), to run again later:"
         return Command(rerun_command(command, questionnaire, answers) + " --details", lead)
-    return Paragraph(f"{lead} run the same command with --details")
+    return None
 
 
 EVERYTHING = "every reason, costs, questions to ask"
 
 
-def closing_short(catalog: Catalog, hint: Block, disclaimer: str | None = None) -> list[Section]:
-    """How to see everything, the sources cited, the disclaimer
-    (the knowledge base's unless a questionnaire has its own)."""
-    k = catalog.knowledge
-    more: list[Block] = [Spacer(), hint]
+SOURCES_POINTER = "Sources for every line: in --details, the report and --json."
+
+
+def closing_short(
+    catalog: Catalog, hint: Block | None, disclaimer: str | None = None
+) -> list[Section]:
+    """How to see everything, where the sources are (a pointer: the short result
+    lists none), and the disclaimer (the knowledge base's unless a questionnaire
+    has its own)."""
+    more: list[Block] = [Spacer(), *([hint] if hint else []), Paragraph(SOURCES_POINTER, "quiet")]
     return [
         Section("", tuple(more)),
-        Section(
-            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
-            (
-                SourceList(tuple(catalog.sources.values())),
-                Paragraph(disclaimer or k.disclaimer, "quiet"),
-            ),
-        ),
+        Section("", (Paragraph(disclaimer or catalog.knowledge.disclaimer, "quiet"),)),
     ]
 
 
-def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
-    """The first steps: the best free or low-cost route for these answers
+def sources_section(catalog: Catalog, disclaimer: str | None = None) -> Section:
+    """The sources a result may cite (only those cited are listed) and the disclaimer."""
+    k = catalog.knowledge
+    return Section(
+        f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
+        (
+            SourceList(tuple(catalog.sources.values())),
+            Paragraph(disclaimer or k.disclaimer, "quiet"),
+        ),
+    )
+
+
+class FirstStep(NamedTuple):
+    """One of the first steps: a free or low-cost route, or a way to find the role."""
+
+    route: Route | None = None
+    find: Fact | None = None
+
+
+def first_step_plan(catalog: Catalog, answers: Answers, rec: Recommendation) -> list[FirstStep]:
+    """The first steps in order: the best free or low-cost route for these answers
     (knowledge #10), first when help should be covered or payment is not known,
-    and a way to find the top role; a plain note when the top role is usually
-    paid privately although they want covered help. --details shows all."""
+    a second if it is free, and a way to find the top role."""
     top = catalog.role(rec.top.role)
     advice = advice_for(catalog, answers, top.id)
     # A route for one group only (veterans, people on Medicaid) waits for --details
@@ -388,18 +438,83 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     # step it would send a family with no veteran to the VA.
     where = advice.situation
     open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
-    shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
-    routes = [route_short(r, where) for r in shown]
-    steps = [cite(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
-    items = [*routes, *steps] if where.wants_free else [*steps, *routes]
+    shown = [
+        FirstStep(route=r) for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)
+    ]
+    steps = [FirstStep(find=f) for f in top.find_one[: max(1, FIRST_STEPS - len(shown))]]
+    return [*shown, *steps] if where.wants_free else [*steps, *shown]
+
+
+def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
+    """The first steps (`first_step_plan`), with a plain note when the top role is
+    usually paid privately although they want covered help. --details shows all."""
+    top = catalog.role(rec.top.role)
+    advice = advice_for(catalog, answers, top.id)
+    where = advice.situation
+    plan = first_step_plan(catalog, answers, rec)
+    items: list[Text] = []
+    for step in plan:
+        if step.route is not None:
+            items.append(route_short(step.route, where))
+        elif step.find is not None:
+            items.append(cite(step.find))
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning, where), "strong"))
     blocks.append(Bullets(tuple(items)))
     title = f"First steps: finding a {top.name.lower()}"
-    if routes:
+    if any(step.route for step in plan):
         title += ", or free and low-cost help"
     return Section(title, tuple(blocks))
+
+
+def answer_line(catalog: Catalog, rec: Recommendation, headline: str) -> str:
+    """The role, and the close call or tie if there is one, in one line."""
+    if rec.tie:
+        return f"{headline}: a tie, {names(catalog, rec.tie)}"
+    said = f"{headline}: {catalog.role(rec.top.role).name}"
+    if rec.close_call:
+        runner = catalog.role(rec.runner_up.role)
+        said += f" (a close call with {runner.name.lower()}, {rec.runner_up.score}/100)"
+    return said
+
+
+def step_lines(step: FirstStep, where: Situation) -> list[str]:
+    """A first step in a line or two: a route's deadline, condition and name, then
+    its first way to reach it; or the way to find the role."""
+    if step.route is not None:
+        route = step.route
+        return [plain(lead(route, where)) + ".", route.reach[0].text]
+    return [step.find.text] if step.find else []
+
+
+def closing_section(catalog: Catalog, answers: Answers, rec: Recommendation, more: str) -> Section:
+    """What stays on screen at the end: the role, the first call with its number
+    and deadline, and how to see more or save a plan."""
+    plan = first_step_plan(catalog, answers, rec)
+    where = advice_for(catalog, answers, rec.top.role).situation
+    blocks: list[Block] = []
+    if plan:
+        first, *rest = step_lines(plan[0], where)
+        blocks.append(
+            Paragraph(f"First call: {first}" if plan[0].route else f"First step: {first}")
+        )
+        blocks += [Paragraph(line) for line in rest]
+    blocks.append(Paragraph(more, "quiet"))
+    return Section(answer_line(catalog, rec, "Your answer"), tuple(blocks), True, closing=True)
+
+
+def more_line(command: str, asked: bool, everything: bool = False) -> str:
+    """One line on how to see everything or save a plan."""
+    if asked:
+        return (
+            'More: choose "Save a report" below.'
+            if everything
+            else ('More: choose "Show everything" or "Save a report" below.')
+        )
+    if everything:
+        return "Save a plan to share: add --report plan.txt (or .html)."
+    return "More: add --details; save a plan to share with --report plan.txt (or .html)."
 
 
 def short_recommendation_document(
@@ -417,4 +532,5 @@ def short_recommendation_document(
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
     sections += closing_short(catalog, details_hint("recommend", q, answers, asked, EVERYTHING))
-    return Document("", tuple(sections))  # the headline is the first line
+    sections.append(closing_section(catalog, answers, rec, more_line("recommend", asked)))
+    return uncited(Document("", tuple(sections)))  # the headline is the first line
