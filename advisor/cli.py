@@ -37,6 +37,7 @@ from advisor.cli_options import (
     RoleNames,
     SaveFile,
     Settings,
+    Share,
     catalog_of,
     friendly,
 )
@@ -286,6 +287,7 @@ def recommend(
     markdown: Markdown = False,
     no_pager: NoPager = False,
     describe: Describe = None,
+    share: Share = False,
 ) -> None:
     """Answer a few questions and get the role that fits, with reasons and next steps.
 
@@ -296,12 +298,14 @@ def recommend(
     Example: advisor recommend --timeframe ongoing --side patient --setting home
 
     Example: advisor recommend --describe "Dad has dementia, lives alone, I'm 300 miles away"
+
+    Example: advisor recommend --need rights --setting nursing-home --share
     """
     from advisor import intake
     from advisor.render.output import emit, output, save_answers
     from advisor.views.recommend import recommend_view
 
-    out = output(json_out, markdown, report, force, no_pager, save=save)
+    out = output(json_out, markdown, report, force, no_pager, save=save, share=share)
     catalog = catalog_of(ctx)
     words = _words(describe)
     result = intake.recommend(catalog, given_flags(ctx), answers_file, words, _asker(no_input))

@@ -64,7 +64,10 @@ def interview(
         answers, described = ask_description(questionnaire, answers, **options)
     else:  # --describe: say what was understood before asking the rest
         show_understood(questionnaire, described, answers, **options)
-    return ask(questionnaire, answers, **options), described
+    # Answers read from words are checked in the review even when nothing is left
+    # to ask: the reading is the person's to correct before the result.
+    read = described is not None and bool(described.used)
+    return ask(questionnaire, answers, always_review=read, **options), described
 
 
 def waiting_for_a_person() -> None:
@@ -85,7 +88,11 @@ def introduce(**prompt_options: Any) -> None:
 
 
 def ask(
-    questionnaire: Questionnaire, answers: Answers, review: bool = True, **prompt_options: Any
+    questionnaire: Questionnaire,
+    answers: Answers,
+    review: bool = True,
+    always_review: bool = False,
+    **prompt_options: Any,
 ) -> Answers:
     """Ask every question not already answered, then let the person review and
     change any answer; Ctrl-C raises KeyboardInterrupt.
@@ -99,7 +106,7 @@ def ask(
     for number, question in enumerate(pending, start=1):
         counter = f"({number}/{len(pending)})"
         result[question.id] = _ask_one(questionnaire, question, result, counter, prompt_options)
-    if review and pending:
+    if review and (pending or always_review):
         _review(questionnaire, result, prompt_options)
     return result
 
@@ -425,7 +432,6 @@ def ask_report_name(default_name: str, width: int, **options: Any) -> Path | Non
 
 DESCRIBE_PROMPT = "In a sentence or two, what is going on? (Enter to skip)"
 KEEP_PROMPT = "Keep these answers?"
-KEEP_HELP = "If not, you answer every question yourself."
 
 
 def _visible_controls() -> Any:
@@ -484,13 +490,102 @@ def ask_description(
         _say(textwrap.fill(cut, width), **to)
     show_understood(questionnaire, described, filled, **prompt_options)
     if described.used:
-        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
-        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
-        # after "n" answered the next question with its default.
-        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
-        if not keep.application.run(handle_sigint=False):
+        kept = confirm_reading(questionnaire, described, answers, filled, prompt_options)
+        if kept is None:
             return answers, None
+        filled = kept
     return filled, described
+
+
+KEEP_ALL = "Yes, keep them all"
+FIX_ONE = "Change or drop one of them"
+DROP_ALL = "No, drop them all (I answer every question)"
+KEEP_KEYS = "(↑ ↓, or y / n, then Enter)"
+CHANGE_IT = "Change it"
+DROP_IT = "Drop it (it is asked later)"
+
+
+def confirm_reading(
+    questionnaire: Questionnaire,
+    described: Described,
+    given: Answers,
+    filled: Answers,
+    options: dict[str, Any],
+) -> Answers | None:
+    """Keep what was read, fix it one answer at a time (change it now, or drop it
+    so it is asked with the rest), or drop it all (None). `y` and `n` move to
+    keep and drop; Enter chooses, as in every other list."""
+    width = _width()
+    answers = dict(filled)
+    while True:
+        picked = questionary.select(
+            _wrap(KEEP_PROMPT, width),
+            choices=[
+                questionary.Choice(KEEP_ALL, value="keep", shortcut_key="y"),
+                questionary.Choice(choice_title(FIX_ONE, width, 3), value="fix", shortcut_key="c"),
+                questionary.Choice(
+                    choice_title(DROP_ALL, width, 3), value="drop", shortcut_key="n"
+                ),
+            ],
+            use_shortcuts=True,
+            use_arrow_keys=True,
+            instruction="\n" + _wrap(KEEP_KEYS, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        if picked == "drop":
+            return None
+        if picked != "fix":
+            return answers
+        read = [
+            q for q in questionnaire.questions if any(u.question == q.id for u in described.used)
+        ]
+        read = [q for q in read if q.id not in given]
+        which = questionary.select(
+            _wrap("Which one?", width),
+            choices=[
+                questionary.Choice("Back", value=""),
+                *(
+                    questionary.Choice(
+                        choice_title(
+                            f"{(w := questionnaire.worded(q, answers)).prompt} "
+                            + (
+                                _labels(questionnaire, w, answers[q.id])
+                                if q.id in answers
+                                else "(dropped: asked later)"
+                            ),
+                            width,
+                            3,
+                        ),
+                        value=q.id,
+                    )
+                    for q in read
+                ),
+            ],
+            instruction="\n" + _wrap(PICK_HINT, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        question = questionnaire.question(which) if which else None
+        if question is None:
+            continue
+        how = questionary.select(
+            _wrap(questionnaire.worded(question, answers).prompt, width),
+            choices=[
+                questionary.Choice(CHANGE_IT, value="change"),
+                questionary.Choice(DROP_IT, value="drop"),
+                questionary.Choice("Back", value=""),
+            ],
+            instruction="\n" + _wrap(PICK_HINT, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        if how == "change":
+            answers[question.id] = _ask_one(questionnaire, question, answers, "", options)
+        elif how == "drop":
+            answers.pop(question.id, None)
+            worded = questionnaire.worded(question, answers)
+            _say(textwrap.fill(f"Dropped: {worded.prompt} (asked later)", width), **_to(options))
 
 
 def show_understood(

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from advisor.document import Document, View
     from advisor.knowledge.questions import Questionnaire
 
-Format = Literal["text", "markdown", "json"]
+Format = Literal["text", "markdown", "json", "share"]
 
 
 class Output(NamedTuple):
@@ -40,6 +40,7 @@ def output(
     force: bool = False,
     no_pager: bool = False,
     save: Path | None = None,
+    share: bool = False,
 ) -> Output:
     """The output flags, checked before anything is asked, computed or written."""
     from advisor.render.files import check_outputs, is_stdout
@@ -53,6 +54,8 @@ def output(
         claims.append("--json")
     elif markdown:
         claims.append("--markdown")
+    if share:
+        claims.append("--share")
     if len(claims) > 1:
         both = "both" if len(claims) == 2 else "all"
         raise UsageProblem(
@@ -60,7 +63,7 @@ def output(
         )
     check_outputs(force, save=save, report=report)
     taken = is_stdout(save) or is_stdout(report)
-    fmt: Format = "json" if json_out else "markdown" if markdown else "text"
+    fmt: Format = "json" if json_out else "markdown" if markdown else "share" if share else "text"
     return Output(fmt, report, force, not no_pager, screen=not taken)
 
 
@@ -81,6 +84,10 @@ def emit(view: View, out: Output, offer: Offer | None = None) -> None:
         write_report(report(), out.report, out.force, announce=False)
     if out.format == "json":
         print_json(view.data())
+    elif out.format == "share":
+        if view.share is None:
+            raise UsageProblem("--share: this result has no text to share yet; answer more")
+        sys.stdout.write(printable_lines(view.share()))
     elif out.screen and out.format == "markdown":
         from advisor.render.markdown import to_markdown
 
@@ -115,11 +122,21 @@ def follow_up(view: View, offer: Offer, paged: bool) -> None:
             write_report(report(), path, force=False)
 
 
-def show_share(text: str) -> None:
-    """The text to send, between blank lines, plain so that it copies cleanly."""
+def printable_lines(text: str) -> str:
     from advisor.render.sanitise import printable
 
-    sys.stdout.write("\n" + "\n".join(printable(line) for line in text.splitlines()) + "\n\n")
+    return "".join(printable(line) + "\n" for line in text.splitlines())
+
+
+def show_share(text: str) -> None:
+    """The text to send, between blank lines, plain and wrapped between words so
+    that it reads and copies cleanly."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    lines = [textwrap.fill(line, width) for line in printable_lines(text).splitlines()]
+    sys.stdout.write("\nA text to send (copy it as it is):\n\n" + "\n".join(lines) + "\n\n")
     sys.stdout.flush()
 
 

@@ -196,9 +196,15 @@ def understood_section(
 
     lines = [
         f"{line.prompt} "
-        + "; ".join(
-            f"{label} (from: {quoted(words)})"
-            for label, words in zip(line.answers, line.each, strict=True)
+        + (
+            "; ".join(line.changed_to)
+            + f" (you changed this; I had read {'; '.join(line.answers)}"
+            + f" from: {quoted(line.words)})"
+            if line.changed_to is not None
+            else "; ".join(
+                f"{label} (from: {quoted(words)})"
+                for label, words in zip(line.answers, line.each, strict=True)
+            )
         )
         for line in understood_lines(questionnaire, described, answers)
     ]
