@@ -135,12 +135,12 @@ def gather(
     if ask is not None:
         before = dict(answers)
         answers, described = ask(questionnaire, answers, described)
-        read: dict[str, tuple[str, ...]] = {}
+        taken: dict[str, tuple[str, ...]] = {}
         for u in described.used if described is not None else ():
-            read[u.question] = (*read.get(u.question, ()), u.answer)
+            taken[u.question] = (*taken.get(u.question, ()), u.answer)
         for question_id, chosen in answers.items():
             if question_id not in before:
-                from_words = sorted(read.get(question_id, ("",))) == sorted(chosen)
+                from_words = sorted(taken.get(question_id, ("",))) == sorted(chosen)
                 provenance[question_id] = FROM_WORDS if from_words else FROM_PERSON
     if not answers and described is None:
         raise UsageProblem(_nothing_to_go_on(questionnaire))
