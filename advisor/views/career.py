@@ -85,7 +85,7 @@ def short_career_document(
     skills and pay for every career are in --details."""
     q = catalog.career
     top = catalog.role(rec.top.role)
-    sections = short_sections(catalog, q, rec, "Best-fit career", "career")
+    sections = short_sections(catalog, q, rec, "Best-fit career", "career", answers)
     codes = top.occupation_codes
     matches = {c.match for c in codes}
     each = len(matches) > 1  # say "closest" or "nearest" once when all codes share it

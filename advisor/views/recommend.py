@@ -167,10 +167,13 @@ def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
 
 
 def verdict_blocks(
-    catalog: Catalog, questionnaire: Questionnaire, rec: Recommendation
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    rec: Recommendation,
+    answers: Answers | None = None,
 ) -> list[Block]:
     """A tie or a close call, said plainly, with the open questions that would decide it."""
-    said = verdict(catalog, questionnaire, rec)
+    said = verdict(catalog, questionnaire, rec, answers=answers)
     if said.headline is None:
         return []
     # A tie is already named in the section title; a close call is said here.
@@ -248,7 +251,7 @@ def scored_document(
         Section(
             title,
             (
-                *verdict_blocks(catalog, questionnaire, rec),
+                *verdict_blocks(catalog, questionnaire, rec, answers),
                 Paragraph(cite(top.summary)),
                 Paragraph(f"Why {top.name.lower()} (points each answer gave or took away):"),
                 reasons_block(questionnaire, rec.top.reasons, answers),
@@ -348,6 +351,7 @@ def short_sections(
     rec: Recommendation,
     headline: str,
     kind: str,
+    answers: Answers | None = None,
 ) -> list[Section]:
     """What a person needs on one screen: the answer and why, every score and
     the close-call note; the caller adds the first steps."""
@@ -368,7 +372,7 @@ def short_sections(
     title = f"{headline}: {top.name} ({rec.top.score}/100)"
     if rec.tie:
         title = f"{headline}: a tie, {names(catalog, rec.tie)} ({rec.top.score}/100 each)"
-    said = verdict(catalog, questionnaire, rec, most=2)
+    said = verdict(catalog, questionnaire, rec, most=2, answers=answers)
     verdict_blocks: list[Block] = []
     if said.headline and not rec.tie:
         verdict_blocks.append(Paragraph(said.headline, "warning"))
@@ -533,7 +537,7 @@ def short_recommendation_document(
     """The short result `recommend` prints unless asked for --details; what was
     understood from the person's own words comes first."""
     q = catalog.questionnaire
-    sections = short_sections(catalog, q, rec, "Recommended", "role")
+    sections = short_sections(catalog, q, rec, "Recommended", "role", answers)
     if described is not None:
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))

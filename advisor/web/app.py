@@ -186,7 +186,7 @@ class Pages:
         # calls side by side, then every score, what was understood, the sources.
         # (The screen's own closing line says how to see more on a terminal;
         # the page has its links for that.)
-        headline, scores = views.short_sections(catalog, q, rec, "Recommended", "role")
+        headline, scores = views.short_sections(catalog, q, rec, "Recommended", "role", answers)
         steps = views.first_steps(catalog, answers, rec)
         closing = views.sources_section(catalog)
         understood = (
