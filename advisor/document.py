@@ -94,11 +94,14 @@ class Preformatted(NamedTuple):
 
 
 class Command(NamedTuple):
-    """A command line to type or paste: never wrapped mid-command (a terminal
-    breaks it with ` \\` continuations, so a copied command still runs)."""
+    """A command line to type or paste (and any others offered with it): never
+    wrapped mid-command (a terminal puts each on its own line when they do not fit
+    on one, and breaks a long one with ` \\` continuations, so a copied command
+    still runs)."""
 
     line: str
     lead: str = ""  # words before it, e.g. "Everything:"
+    more: tuple[str, ...] = ()  # other commands offered with it ("or advisor routes")
 
 
 class Spacer(NamedTuple):

@@ -39,15 +39,35 @@ def career_view(catalog: Catalog, result: Result, details: bool = False) -> View
         return undecided_view(catalog, catalog.career, "career")
     sources = career_sources(catalog, rec)
 
+    def full() -> Document:
+        doc = career_document(catalog, answers, rec, sources)
+        return doc._replace(sections=(*doc.sections, career_closing(catalog, rec, asked, True)))
+
     def screen() -> Document:
         if details:
-            return career_document(catalog, answers, rec, sources)
+            return full()
         return short_career_document(catalog, answers, rec, asked)
 
     return View(
         screen,
         lambda: career_json(catalog, answers, rec, sources),
         lambda: career_document(catalog, answers, rec, sources),
+        everything=None if details else full,
+    )
+
+
+def career_closing(
+    catalog: Catalog, rec: Recommendation, asked: bool, everything: bool = False
+) -> Section:
+    """What stays on screen at the end: the best fit (and a close call), the first
+    step into it, and how to see more."""
+    top = catalog.role(rec.top.role)
+    first = [Paragraph(f"First step: {f.text}") for f in top.education[:1]]
+    return Section(
+        answer_line(catalog, rec, "Your best fit"),
+        (*first, Paragraph(more_line("career", asked, everything), "quiet")),
+        True,
+        closing=True,
     )
 
 
@@ -102,13 +122,5 @@ def short_career_document(
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
     hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
     sections += closing_short(catalog, hint, q.disclaimer)
-    first = [Paragraph(f"First step: {f.text}") for f in top.education[:1]]
-    sections.append(
-        Section(
-            answer_line(catalog, rec, "Your best fit"),
-            (*first, Paragraph(more_line("career", asked), "quiet")),
-            True,
-            closing=True,
-        )
-    )
+    sections.append(career_closing(catalog, rec, asked))
     return uncited(Document("", tuple(sections)))

@@ -515,16 +515,14 @@ def closing_section(catalog: Catalog, answers: Answers, rec: Recommendation, mor
 
 
 def more_line(command: str, asked: bool, everything: bool = False) -> str:
-    """One line on how to see everything or save a plan."""
-    if asked:
-        return (
-            'More: choose "Save a report" below.'
-            if everything
-            else ('More: choose "Show everything" or "Save a report" below.')
-        )
+    """One line on how to see everything or save a plan (a report, for `career`)."""
+    if asked:  # the final menu follows
+        return "Below: save a report." if everything else "Below: see everything or save a report."
+    saved = "a plan to share" if command == "recommend" else "a report"
+    name = "plan" if command == "recommend" else command
     if everything:
-        return "Save a plan to share: add --report plan.txt (or .html)."
-    return "More: add --details; save a plan to share with --report plan.txt (or .html)."
+        return f"Save {saved}: add --report {name}.txt (or .html)."
+    return f"More: add --details; save {saved} with --report {name}.txt (or .html)."
 
 
 def short_recommendation_document(

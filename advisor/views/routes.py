@@ -6,7 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
+from advisor.document import (
+    Block,
+    Bullets,
+    Cite,
+    Command,
+    Document,
+    Paragraph,
+    Run,
+    Section,
+    View,
+    joined,
+)
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import (
@@ -205,7 +216,7 @@ def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
-        Paragraph(f"More: advisor routes --role {role.id}", "quiet"),
+        Command(f"advisor routes --role {role.id}", "More:"),
     )
     return Section("Free or low-cost alternatives", blocks)
 
@@ -220,7 +231,7 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
         )
     if advice.routes:
         blocks.append(Bullets(tuple(route_line(r, advice.situation) for r in advice.routes)))
-        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
+        blocks.append(Command("advisor routes --need NEED", "More:", ("advisor routes",)))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]
