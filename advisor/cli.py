@@ -96,16 +96,12 @@ def _asker(no_input: bool) -> "Ask | None":
 
 def _offer(result: "Result") -> "Callable[[bool, bool], tuple[str, Path | None] | None] | None":
     """After a run that asked a person: the wizard's final menu (show everything,
-    save a report, a text to share)."""
+    save a report, a text to share); questionary is imported only then."""
     if not result.gathered.asked:
         return None
+    from advisor.wizard import offer_next
 
-    def offer(everything: bool, share: bool) -> tuple[str, Path | None] | None:
-        from advisor.wizard import offer_next
-
-        return offer_next(everything=everything, share=share)
-
-    return offer
+    return lambda everything, share: offer_next(everything=everything, share=share)
 
 
 def _words(describe: str | None) -> str | None:

@@ -112,7 +112,10 @@ def _command(block: Command, width: int) -> RenderableType:
     from rich.console import Group
 
     lead = [wrapped(block.lead, width)] if block.lead else []
-    return Group(*lead, FittedLines([line for c in commands for line in _continued(c, width)]))
+    lines = [line for c in commands for line in _continued(c, width)]
+    if any(len(line) > width for line in lines):  # a word wider than the screen: no choice
+        return Group(*lead, *(wrapped(c, width) for c in commands))
+    return Group(*lead, FittedLines(lines))
 
 
 def _continued(command: str, width: int) -> list[str]:

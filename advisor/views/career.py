@@ -11,11 +11,11 @@ from advisor.document import Bullets, Cite, Document, Paragraph, Section, View, 
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
+from advisor.views.answered import answer_line
 from advisor.views.citing import closing_sections, fact_line, number_word
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
 from advisor.views.recommend import (
-    answer_line,
     closing_short,
     details_hint,
     more_line,

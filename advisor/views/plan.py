@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advisor.document import Block, Bullets, Paragraph, Section
+from advisor.views.answered import answer_line, answers_block, reasons_block
 from advisor.views.citing import cite
+from advisor.views.steps import first_step_plan
 
 if TYPE_CHECKING:
     from advisor.answers import Answers
@@ -31,8 +33,6 @@ def plan_calls(
 ) -> list[Route | Fact]:
     """The first calls in order: the short result's first steps, then the other
     routes for these answers, then the ways to find the role, up to CALLS."""
-    from advisor.views.recommend import first_step_plan
-
     calls: list[Route | Fact] = []
     for step in first_step_plan(catalog, answers, rec):
         if step.route is not None:
@@ -95,7 +95,6 @@ def plan_sections(
 ) -> list[Section]:
     """The plan: the situation, the role and why, who pays, the first calls,
     the questions to ask."""
-    from advisor.views.recommend import answer_line, answers_block, reasons_block
     from advisor.views.routes import paid_privately_text
 
     q = catalog.questionnaire

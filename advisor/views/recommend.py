@@ -3,7 +3,7 @@ a report to share (--report) and JSON, all from one gathered result."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import ASPECTS, compare
@@ -24,10 +24,11 @@ from advisor.document import (
     uncited,
 )
 from advisor.knowledge.catalog import Catalog
-from advisor.knowledge.models import Fact, Role, Source
+from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import Route, RouteAdvice, Situation, condition_text, fit
-from advisor.scoring import Reason, Recommendation
+from advisor.knowledge.routes import RouteAdvice, Situation, condition_text
+from advisor.scoring import Recommendation
+from advisor.views.answered import answer_line, answers_block, reasons_block
 from advisor.views.citing import cite, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
@@ -40,6 +41,7 @@ from advisor.views.routes import (
     route_short,
 )
 from advisor.views.sources import recommendation_sources
+from advisor.views.steps import FirstStep, first_step_plan
 from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
 if TYPE_CHECKING:
@@ -129,41 +131,6 @@ def recommendation_json(
         "sources": sources_json(sources),
         **about(catalog),
     }
-
-
-def reasons_block(
-    questionnaire: Questionnaire, reasons: tuple[Reason, ...], answers: Answers | None = None
-) -> Bullets:
-    """Each reason with the answer behind it, in the words for whom the help is for."""
-    if not reasons:
-        return Bullets(("None of your answers moved it.",))
-
-    def said(r: Reason) -> str:
-        question = questionnaire.question(r.question)
-        if question is None:
-            return r.answer
-        return questionnaire.worded(question, answers or {}).label(r.answer)
-
-    return Bullets(
-        tuple(
-            (
-                f"{r.why} (you said: {said(r)})",
-                Cite(tuple(r.sources)),
-            )
-            for r in reasons
-        ),
-        tuple(f"{r.weight:+d}" for r in reasons),
-    )
-
-
-def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
-    lines = []
-    for question in questionnaire.questions:
-        worded = questionnaire.worded(question, answers)  # "your care" or "their care"
-        chosen = answers.get(question.id, ())
-        given = "; ".join(worded.label(a) for a in chosen)
-        lines.append(f"{worded.prompt} {given or 'Not sure / not answered'}")
-    return Bullets(tuple(lines))
 
 
 def verdict_blocks(
@@ -329,8 +296,6 @@ def recommendation_document(
 
 
 STRONGEST = 3  # reasons shown in the short result
-FIRST_STEPS = 2  # first steps in the short result (--details: all of them): the best
-# route for these answers, a second one if it is free, and at least one way to find the role
 
 
 def rerun_command(command: str, questionnaire: Questionnaire, answers: Answers) -> str:
@@ -430,31 +395,6 @@ def sources_section(catalog: Catalog, disclaimer: str | None = None) -> Section:
     )
 
 
-class FirstStep(NamedTuple):
-    """One of the first steps: a free or low-cost route, or a way to find the role."""
-
-    route: Route | None = None
-    find: Fact | None = None
-
-
-def first_step_plan(catalog: Catalog, answers: Answers, rec: Recommendation) -> list[FirstStep]:
-    """The first steps in order: the best free or low-cost route for these answers
-    (knowledge #10), first when help should be covered or payment is not known,
-    a second if it is free, and a way to find the top role."""
-    top = catalog.role(rec.top.role)
-    advice = advice_for(catalog, answers, top.id)
-    # A route for one group only (veterans, people on Medicaid) waits for --details
-    # while nothing said tells whether the person belongs to it: as the one first
-    # step it would send a family with no veteran to the VA.
-    where = advice.situation
-    open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
-    shown = [
-        FirstStep(route=r) for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)
-    ]
-    steps = [FirstStep(find=f) for f in top.find_one[: max(1, FIRST_STEPS - len(shown))]]
-    return [*shown, *steps] if where.wants_free else [*steps, *shown]
-
-
 def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
     """The first steps (`first_step_plan`), with a plain note when the top role is
     usually paid privately although they want covered help. --details shows all."""
@@ -476,17 +416,6 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
     if any(step.route for step in plan):
         title += ", or free and low-cost help"
     return Section(title, tuple(blocks))
-
-
-def answer_line(catalog: Catalog, rec: Recommendation, headline: str) -> str:
-    """The role, and the close call or tie if there is one, in one line."""
-    if rec.tie:
-        return f"{headline}: a tie, {names(catalog, rec.tie)}"
-    said = f"{headline}: {catalog.role(rec.top.role).name}"
-    if rec.close_call:
-        runner = catalog.role(rec.runner_up.role)
-        said += f" (a close call with {runner.name.lower()}, {rec.runner_up.score}/100)"
-    return said
 
 
 def step_lines(step: FirstStep, where: Situation) -> list[str]:
