@@ -74,7 +74,13 @@ def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> V
         """The plan first, then everything behind it, with the sources."""
         from advisor.views.plan import plan_sections
 
-        doc = recommendation_document(catalog, answers, rec, advice, sources, True, described)
+        from advisor.views.routes import route_facts
+
+        top = catalog.role(rec.top.role)
+        # the plan cites every fact of its calls and the role's works-for line too
+        more = catalog.cited(*route_facts(advice.routes), top.works_for, *top.find_one)
+        cited = [*sources, *(s for s in more if s not in sources)]
+        doc = recommendation_document(catalog, answers, rec, advice, cited, True, described)
         plan = plan_sections(catalog, answers, rec, advice, described)
         behind = Section("Everything behind this plan", (Paragraph(EVERYTHING_BEHIND),))
         title = f"A plan to share: finding a {catalog.role(rec.top.role).name.lower()}"
