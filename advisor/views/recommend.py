@@ -73,7 +73,6 @@ def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> V
     def report() -> Document:
         """The plan first, then everything behind it, with the sources."""
         from advisor.views.plan import plan_sections
-
         from advisor.views.routes import route_facts
 
         top = catalog.role(rec.top.role)
