@@ -73,3 +73,17 @@ def test_the_review_follows_a_reading_that_answered_everything() -> None:
         pipe.send_text(ENTER)
         ask(q, filled, always_review=True, input=pipe, output=PlainTextOutput(out))
     assert "Show my result" in out.getvalue()
+
+
+def test_y_and_n_move_to_keep_and_drop_and_enter_chooses() -> None:
+    """`n` at "Keep these answers?" then Enter drops the reading; `y` then Enter
+    keeps it (the keys move to the choice, and its hint says to press Enter)."""
+    q = questionnaire()
+    for key, kept in (("n", False), ("y", True)):
+        out = io.StringIO()
+        with create_pipe_input() as pipe:
+            close_on_timeout(pipe)
+            pipe.send_text(WORDS + ENTER + "c" + key + ENTER)  # "c" first: the key must move back
+            answers, described = ask_description(q, {}, input=pipe, output=PlainTextOutput(out))
+        assert (described is not None) is kept, key
+        assert bool(answers) is kept, key
