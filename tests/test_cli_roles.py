@@ -11,6 +11,7 @@ import pytest
 import typer
 
 from advisor.cli import app
+from advisor.views.citing import value_words
 from helpers import Run, ok
 from helpers import catalog as catalog_under_test
 
@@ -59,9 +60,10 @@ def test_roles_table_lists_all_four(run: Run) -> None:
 
 def test_roles_table_gives_short_columns_their_own_width(run: Run) -> None:
     lines = ok(run("roles")).stdout.splitlines()
-    assert "| Role (id)          | Works for   | Timeframe | Focus " in lines[2]
+    assert re.match(r"\| Role \(id\) +\| Works for +\| Timeframe +\| Focus ", lines[2]), lines[2]
     first = catalog_under_test().roles[0]  # in the data's order
-    cells = (first.name, first.works_for.value, first.timeframe.value, first.focus.text.split()[0])
+    worded = value_words(first.works_for.value), value_words(first.timeframe.value)
+    cells = (first.name, *worded, first.focus.text.split()[0])
     assert re.match(r"\| " + r" +\| ".join(map(re.escape, cells)), lines[4]), lines[4]
     assert max(len(line) for line in lines) <= 100
 
@@ -75,7 +77,7 @@ def test_roles_on_a_narrow_screen_are_stacked(run: Run) -> None:
         first.name,
         f"({first.id})",
         "  Works for",
-        f"    {first.works_for.value}",
+        f"    {value_words(first.works_for.value)}",
     ]
 
 
@@ -83,7 +85,7 @@ def test_roles_markdown(run: Run) -> None:
     out = ok(run("roles", "--markdown")).stdout
     assert re.match(r"# The \w+ roles\n", out), out[:40]  # the count: see the test below
     assert "| Role (id) | Works for | Timeframe | Focus |" in out
-    assert "| Care manager<br>(care-manager) | patient | ongoing |" in out
+    assert "| Care manager<br>(care-manager) | the patient | ongoing |" in out
     assert run("roles", "--markdown", "--json").exit_code == 2
 
 

@@ -101,7 +101,7 @@ def test_markdown(run: Run) -> None:
     lines = result.stdout.splitlines()
     assert "| Aspect | Patient advocate | Case manager |" in lines
     assert "|---|---|---|" in lines
-    assert any(line.startswith("| Timeframe | - as-needed") for line in lines)
+    assert any(line.startswith("| Timeframe | - as needed") for line in lines)
     assert "## Sources (read on 2026-11-23; page dates vary)" in lines
 
 

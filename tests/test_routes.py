@@ -136,7 +136,7 @@ def test_discharge_planner_stays_a_case_manager(run: Run) -> None:
     result = run("show", "discharge planner")
     assert result.exit_code == 0
     assert "Case manager (case-manager)" in result.stdout
-    assert "Discharge planner (works for: institution)" in flat(result.stdout)
+    assert "Discharge planner (works for: an organization)" in flat(result.stdout)
 
 
 def test_show_role_lists_free_or_low_cost_alternatives(run: Run) -> None:
@@ -241,12 +241,12 @@ def test_career_results_end_with_a_career_disclaimer(run: Run) -> None:
     for args in (["--no-input"], ["--no-input", "--details"]):
         out = flat(run("career", "--licence", "nurse", *args).stdout)
         assert "It is not career, legal or financial advice" in out, args
-        assert "involved in your care" not in out, args
+        assert "who give the care" not in out, args
     data = json.loads(run("career", "--licence", "nurse", "--json").stdout)
     assert "licensing board" in data["disclaimer"]
     assert "in the United States" in flat(data["disclaimer"])
     recommend = flat(run("recommend", "--need", "rights").stdout)
-    assert "involved in your care" in recommend  # the patient-care disclaimer stays there
+    assert "people who give the care" in recommend  # the patient-care disclaimer stays there
 
 
 @pytest.mark.parametrize(

@@ -193,7 +193,7 @@ def test_a_near_tie_is_not_called_a_lead_and_the_answer_against_shows(run: Run) 
     out = " ".join(result.stdout.split())
     assert "only just leads Care manager (72)" not in out
     assert "Case manager and Care manager both score 72" in out
-    assert "-2 A case manager is usually on the staff of the hospital" in out
+    assert "-2 A case manager usually works for the hospital" in out
 
 
 def test_the_full_result_words_the_answers_for_whom_the_help_is_for(run: Run) -> None:
@@ -250,5 +250,5 @@ def test_short_result_says_free_only_where_a_source_says_it(run: Run) -> None:
             )
         ).stdout.split()
     )
-    assert "Medicare fast appeal of a hospital discharge. Cost: no charge mentioned by any" in out
+    assert "Medicare fast appeal of a hospital discharge. Cost: we know of no charge" in out
     assert "free (our inference)" not in out

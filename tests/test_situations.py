@@ -56,10 +56,10 @@ def test_done_when_no_needs_scores_below_95(run: Run) -> None:
     assert data["top"] == "care-manager" and data["ranking"][0]["score"] < 95
     human = run("recommend", *situation, "--payment", "private", "--no-input")
     assert human.exit_code == 0, human.output
-    assert "You have not said what you need done" in human.stdout
+    assert "You have not said what needs doing" in human.stdout
     with_needs = run("recommend", *situation, "--need", "home-visits", "--no-input")
     assert with_needs.exit_code == 0, with_needs.output
-    assert "You have not said what you need done" not in with_needs.stdout
+    assert "You have not said what needs doing" not in with_needs.stdout
 
 
 def test_done_when_three_advocate_needs_beat_a_care_manager_situation(run: Run) -> None:
@@ -88,7 +88,7 @@ def test_done_when_placement_alone_is_a_tie_with_what_would_decide_it(run: Run) 
     assert human.exit_code == 0, human.output
     assert "a tie, Care manager and Case manager" in human.stdout
     assert "What would decide it:" in human.stdout
-    assert "At home → Care manager" in human.stdout
+    assert '"At home": care manager' in human.stdout
 
 
 def test_old_facility_answer_still_works_and_is_saved_as_hospital(run: Run, tmp_path: Path) -> None:

@@ -97,6 +97,9 @@ def career_document(
     return Document("advisor: which career fits", tuple(sections))
 
 
+SYSTEM_NAMES = {"SOC": "the federal Standard Occupational Classification"}
+
+
 def short_career_document(
     catalog: Catalog, answers: Answers, rec: Recommendation, asked: bool = False
 ) -> Document:
@@ -112,10 +115,17 @@ def short_career_document(
     listed = "; ".join(
         f"{c.system} {c.code} {c.title}{f' ({c.match})' if each else ''}" for c in codes
     )
+    # an abbreviation spelled out on first use (O*NET is the database's own name)
+    spelled = "".join(
+        f" ({system}: {name})"
+        for system, name in SYSTEM_NAMES.items()
+        if any(c.system == system for c in codes)
+    )
     steps = [
         *(fact_line(f) for f in top.education[:1]),
         (
-            f"Occupation codes ({'closest or nearest' if each else matches.pop()}): {listed}",
+            f"Occupation codes ({'closest or nearest' if each else matches.pop()}): "
+            f"{listed}{spelled}",
             Cite(tuple(sorted({i for c in codes for i in c.sources}))),
         ),
     ]

@@ -9,7 +9,13 @@ from advisor.comparison import ASPECTS, Comparison
 from advisor.document import Bullets, Cell, Command, Document, Section, Table, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
-from advisor.views.citing import cite, closing_sections, disagreements_section, fact_line
+from advisor.views.citing import (
+    cite,
+    closing_sections,
+    disagreements_section,
+    fact_line,
+    value_words,
+)
 from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
@@ -79,7 +85,7 @@ def _everything(c: Comparison) -> list[Section]:
     sections = []
     if c.differences:  # the answer first: then the table that backs it up
         lines = tuple(
-            f"{label}: " + "; ".join(f"{r.name}: {v.rstrip('.')}" for r, v in values)
+            f"{label}: " + "; ".join(f"{r.name}: {value_words(v).rstrip('.')}" for r, v in values)
             for label, values in c.differences
         )
         sections.append(Section("Where they differ most", (Bullets(lines),)))

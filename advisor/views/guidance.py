@@ -79,25 +79,25 @@ def opening(
             else "I could not take an answer from your words."
         )
         return (
-            f"{said} So there is not enough to go on yet. Try naming where the person is, "
+            f"{said} So there is not enough to go on yet. Try saying where the person is, "
             "how long help is needed or what needs doing. Or answer one of the questions "
-            "that tell the roles apart most:"
+            "that tell the roles apart best:"
         )
     if len(open_ones) == len(scored):
         return (
             "No question was answered yet, so no role stands out. These questions tell "
-            "the roles apart most; answering even one of them gives a recommendation."
+            "the roles apart best. Answer even one of them to get a recommendation."
         )
     if open_ones:
         named = "; ".join(q.prompt for q in scored if q.id in open_ones)
         return (
             f'The answers given were "not sure", and these were not answered: {named} '
-            "So no role stands out yet. These questions tell the roles apart most:"
+            "So no role stands out yet. These questions tell the roles apart best:"
         )
     return (
-        'Every answer was "not sure", so no role stands out yet. That is fine: '
-        "these questions tell the roles apart most. Answering even one of them "
-        "gives a recommendation."
+        'Every answer was "not sure", so no role stands out yet. That is fine. '
+        "These questions tell the roles apart best. Answer even one of them "
+        "to get a recommendation."
     )
 
 

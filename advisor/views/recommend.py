@@ -29,7 +29,7 @@ from advisor.knowledge.questions import Questionnaire
 from advisor.knowledge.routes import RouteAdvice, Situation, condition_text
 from advisor.scoring import Recommendation
 from advisor.views.answered import answer_line, answers_block, reasons_block
-from advisor.views.citing import cite, closing_sections
+from advisor.views.citing import cite, cite_plainly, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
 from advisor.views.routes import (
@@ -330,7 +330,7 @@ def short_sections(
     # and the strongest answer against it: a pick is not all for, and a person
     # who asked for someone on their side must see "usually hospital staff"
     reasons += [r for r in rec.top.reasons if r.weight < 0][:1]
-    blocks: list[Block] = [Paragraph(cite(top.summary))]
+    blocks: list[Block] = [Paragraph(cite_plainly(top.summary))]
     if reasons:
         blocks.append(
             Bullets(
@@ -412,7 +412,7 @@ def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Sect
         if step.route is not None:
             items.append(route_short(step.route, where))
         elif step.find is not None:
-            items.append(cite(step.find))
+            items.append(cite_plainly(step.find))
     blocks: list[Block] = []
     if advice.warning is not None:
         blocks.append(Paragraph(paid_privately_text(catalog, advice.warning, where), "strong"))
@@ -429,7 +429,7 @@ def step_lines(step: FirstStep, where: Situation) -> list[str]:
     if step.route is not None:
         route = step.route
         return [plain(lead(route, where)) + ".", route.reach[0].text]
-    return [step.find.text] if step.find else []
+    return [plain(cite_plainly(step.find))] if step.find else []
 
 
 def closing_section(catalog: Catalog, answers: Answers, rec: Recommendation, more: str) -> Section:

@@ -6,7 +6,7 @@ from typing import Any
 
 from advisor.document import Block, Cell, Command, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
-from advisor.views.citing import number_word
+from advisor.views.citing import number_word, value_words
 from advisor.views.data import about
 
 
@@ -19,8 +19,8 @@ def roles_document(catalog: Catalog) -> Document:
     rows = tuple(
         (
             Cell((r.name, f"({r.id})")),
-            Cell((r.works_for.value,)),
-            Cell((r.timeframe.value,)),
+            Cell((value_words(r.works_for.value),)),
+            Cell((value_words(r.timeframe.value),)),
             Cell((r.focus.text,)),
         )
         for r in catalog.roles

@@ -22,6 +22,7 @@ from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import (
     UNKNOWN,
+    Cost,
     PaidPrivately,
     Route,
     RouteAdvice,
@@ -30,7 +31,7 @@ from advisor.knowledge.routes import (
     condition_text,
     situation,
 )
-from advisor.views.citing import KIND_LABELS, cite, closing_sections
+from advisor.views.citing import cite, cite_plainly, closing_sections, hedged
 from advisor.views.data import about, dumped, sources_json
 
 if TYPE_CHECKING:
@@ -92,31 +93,42 @@ def route_line(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
 
 COST_WORDS = {
     "free": "free",
-    "included": "usually no extra charge if you are a member; ask the plan",
+    "included": "usually no extra charge for members; ask the plan",
     "low-cost": "free or low cost",
     "cost-sharing": "you may pay part of the cost",
-    "unknown": "cost not stated",
+    "unknown": "not stated",
 }
+"""A route's cost in a word or two, for the short result (`route_short`)."""
+
+PLAIN_COST = {
+    # "free (our inference)" claimed more than the fact ("no fee is mentioned in the
+    # pages read"; the fast appeal's days in hospital may still cost you).
+    "inference": "we know of no charge",
+    "estimate": "free, one source says",
+}
+
+
+def cost_words(cost: Cost) -> str:
+    """What a route costs, said plainly: how sure it is is part of the words."""
+    if cost.value == "free" and cost.kind in PLAIN_COST:
+        return PLAIN_COST[cost.kind]
+    return COST_WORDS[cost.value]
 
 
 def route_short(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
     """A route for the short result: its condition, name and deadline first, what it
-    costs in a word or two (cited to the cost fact), who qualifies and the first way
-    to reach it."""
+    costs in a word or two (cited to the cost fact), who can use it and the first way
+    to reach it; when any of these is an estimate or our inference, one plain
+    "Check with them." at the end, not a label after each."""
     cost, reach = route.cost, route.reach[0]
-    value = COST_WORDS[cost.value]
-    if cost.value == "free" and cost.kind == "inference":
-        # "free (our inference)" claimed more than the fact ("no fee is mentioned in
-        # the pages read"; the fast appeal's days in hospital may still cost you).
-        value = "no charge mentioned by any source"
-    word = f"{value}{KIND_LABELS.get(cost.kind, '')}"
     who = route.who  # who qualifies: a route only some people can use must say so up front
     sources = tuple(dict.fromkeys([*cost.sources[:1], *who.sources, *reach.sources]))
+    unsure = any(f.kind != "fact" and not hedged(f.text) for f in (who, reach))
     return joined(
         lead(route, where),
         (
-            f". Cost: {word}. For: {who.text}{KIND_LABELS.get(who.kind, '')} "
-            f"{reach.text}{KIND_LABELS.get(reach.kind, '')}",
+            f". Cost: {cost_words(cost)}. For: {who.text} {reach.text}"
+            + (" Check with them." if unsure else ""),
             Cite(sources),
         ),
     )
@@ -137,7 +149,7 @@ def paid_privately_text(
         said = f'You said "{label}", but a {role} is usually paid for privately. '
     else:
         said = f"You asked for covered help, but a {role} is usually paid for privately. "
-    return cite(note, said)
+    return cite_plainly(note, said)
 
 
 def route_facts(routes: Sequence[Route]) -> list[Fact]:

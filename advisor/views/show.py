@@ -15,6 +15,7 @@ from advisor.views.citing import (
     disagreements_section,
     fact_line,
     number_word,
+    value_words,
 )
 from advisor.views.data import about, dumped, sources_json
 from advisor.views.routes import alternatives_section, line_facts, role_routes, route_line
@@ -71,7 +72,7 @@ def role_document(
         one("Primary focus", role.focus),
         facts("Typical settings", role.settings),
         facts("What they do", role.responsibilities),
-        facts("What they do not do (limits)", role.limits),
+        facts("Limits to know", role.limits),
         one("Who pays", role.who_pays),
         one("Typical cost", role.typical_cost),
         facts("Education", role.education),
@@ -87,7 +88,8 @@ def role_document(
                 (
                     Bullets(
                         tuple(
-                            cite(v, f"{v.name} (works for: {v.works_for}): ") for v in role.variants
+                            cite(v, f"{v.name} (works for: {value_words(v.works_for)}): ")
+                            for v in role.variants
                         )
                     ),
                 ),

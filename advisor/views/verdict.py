@@ -35,16 +35,17 @@ def decider_line(
     most: int = 2,
     answers: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """'Where is the person? In hospital … → Case manager; At home → Care manager',
-    in the words for whom the help is for."""
+    """'Where is the person? "At home": care manager. "In hospital …" and more: case
+    manager.' Each answer and the role it points to is a sentence of its own, in
+    the words for whom the help is for."""
     question = next(q for q in questionnaire.questions if q.id == decider.question)
     question = questionnaire.worded(question, answers or {})
     parts = []
     for role, option_ids in decider.favours:
-        labels = [o.label for i in option_ids[:most] if (o := question.option(i))]
-        more = " …" if len(option_ids) > most else ""
-        parts.append(f"{' / '.join(labels)}{more} → {catalog.role(role).name}")
-    return f"{question.prompt} {'; '.join(parts)}"
+        labels = [f'"{o.label}"' for i in option_ids[:most] if (o := question.option(i))]
+        more = " and more" if len(option_ids) > most else ""
+        parts.append(f"{' or '.join(labels)}{more}: {catalog.role(role).name.lower()}.")
+    return f"{question.prompt} {' '.join(parts)}"
 
 
 def verdict(
