@@ -12,7 +12,6 @@ offered at all (`knowledge.names.completes_safely`, which the loader and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,49 +20,9 @@ from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
 from advisor.errors import AdvisorError
 from advisor.help_format import AdvisorCommand, AdvisorGroup
+from advisor.shell_quoting import _carried, _single_quoted, quoted_for
 
-
-def _carried(value: str) -> bool:
-    """Whether every shell's protocol carries `value` as one literal word: a line
-    break would split it into two candidates, and fish expands a leading `~`
-    (into a home folder) even in a completion it inserts."""
-    return bool(value) and not value.startswith("~") and _LINE_CONTROL.search(value) is None
-
-
-_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def quoted_for(shell: str, value: str, help: str = "") -> str:
-    """`value` (and its `help`, which zsh and fish show) as `shell` must receive it
-    from a completer to insert `value` literally, whatever it holds.
-
-    bash puts each line into COMPREPLY as typed text, after glob expansion: every
-    character but letters, digits and `-_.,:/=+@%` gets a backslash, as printf %q
-    does. zsh evaluates typer's reply twice, `eval $(...)` and then `_arguments`
-    over its `((...))` list: here the item is single-quoted for the inner
-    evaluation, with `\\` escaped and `:` escaped twice (`_arguments` reads one
-    backslash, `_describe` the other); `_SafeZsh` quotes the whole list for the
-    outer one. fish evaluates nothing: the value goes as it is. A line break
-    or tab can be carried by none of them; no such value is offered
-    (`_carried`), and the loader refuses a name with any character a shell
-    reads (`knowledge.names.completes_safely`).
-    """
-    if shell == "bash":
-        return re.sub(r"([^A-Za-z0-9_.,:/=+@%-])", r"\\\1", value)
-    if shell == "zsh":
-        item = value.replace("\\", "\\\\").replace(":", "\\\\:")
-        if help:
-            item += ":" + _one_line(help).replace("\\", "\\\\")
-        return _single_quoted(item)
-    return f"{value}\t{_one_line(help)}" if help else value
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _single_quoted(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
+__all__ = ["quoted_for"]  # kept here for callers; defined where Tab needs no typer
 
 
 class _Carried:
@@ -193,8 +152,32 @@ def complete_quietly(run: Callable[[], None]) -> None:
     use_safe_shell_classes()
     try:
         run()
+    except SystemExit:
+        _remember_index()
+        raise
     except Exception:
         raise SystemExit(0) from None
+
+
+def _remember_index() -> None:
+    """After a completion on the full path, write the index that lets the next
+    Tab press skip it (completion_index.py), if the knowledge base loads and
+    passes its checks; otherwise nothing, quietly."""
+    import os
+    from pathlib import Path
+
+    from advisor.completion_index import data_folder_of, split_words, write_index
+    from advisor.knowledge.catalog import load_catalog
+    from advisor.knowledge.location import bundled_folder
+
+    try:
+        line = os.environ.get("_TYPER_COMPLETE_ARGS") or os.environ.get("COMP_WORDS", "")
+        found = data_folder_of(split_words(line)[1:], os.environ)
+        if found is not None:
+            folder = found[0]
+            write_index(load_catalog(None if folder == bundled_folder() else Path(folder)))
+    except Exception:
+        pass
 
 
 def guard_installer(params: list[Any]) -> list[Any]:

@@ -25,8 +25,23 @@ def _say(line: str) -> None:
         pass
 
 
+def _version_printed() -> bool:
+    """`advisor --version`, the one answer that needs nothing loaded; False (and
+    nothing printed) on an odd stdout, which the full path reports as it does."""
+    from advisor import __version__
+
+    try:
+        sys.stdout.write(f"advisor {__version__}\n")
+        sys.stdout.flush()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
 def main() -> None:
     """Run advisor; exit 0, 1 (data), 2 (usage), 130 (Ctrl-C), 143 or 129 (stopped)."""
+    if sys.argv[1:] == ["--version"] and _version_printed():
+        return
     import gc
 
     # Start-up builds a great many objects that live until exit (modules, classes,
@@ -47,6 +62,10 @@ def main() -> None:
         # user set is kept.
         import os
 
+        if "_ADVISOR_COMPLETE" in os.environ:  # a Tab press: answer from the index if it can
+            from advisor.completion_index import run_quickly
+
+            run_quickly()
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         from advisor.cli import main as run
 

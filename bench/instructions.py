@@ -5,7 +5,8 @@ number of instructions a process executes barely moves, so this is the way to
 see whether one change made start-up cheaper. It needs valgrind (Debian:
 `apt-get install valgrind`) and takes about ten seconds a command. Usage:
 
-    python bench/instructions.py
+    python bench/instructions.py                  # every command
+    python bench/instructions.py roles "--help"   # only these (labels as printed)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from startup import (
     CASES,
     DESCRIBE_CASES,
     DESCRIBED_AGAINST,
+    EMPTY,
     FLOOR,
     advisor_command,
     compile_package,
@@ -28,7 +30,9 @@ from startup import (
 
 
 def instructions(command: list[str], env: dict[str, str]) -> int:
-    """What callgrind counts for one whole run of `command`."""
+    """What callgrind counts for one whole run of `command`, after one run that is
+    not counted (as startup.py warms up: the file cache, Tab's index)."""
+    subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, env=env, check=True)
     result = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
         stdin=subprocess.DEVNULL,
@@ -52,17 +56,25 @@ def main() -> int:
     env.pop("ADVISOR_DATA", None)
     compile_package()
     floor = instructions(FLOOR, env)
-    print(f"{'command':32} {'ratio':>6} {'instructions':>14}")
-    print(f"{'floor':32} {1:6.3f} {floor:14,}")
+    empty = instructions(EMPTY, env)
+    print(f"{'command':32} {'x floor':>7} {'x pass':>7} {'instructions':>14}")
+    print(f"{'python -c pass':32} {empty / floor:7.3f} {1:7.1f} {empty:14,}")
+    print(f"{'floor':32} {1:7.3f} {floor / empty:7.1f} {floor:14,}")
     counts = {}
-    for label, argv in CASES.items():
+    wanted = sys.argv[1:]  # labels to count (default: every command)
+    for label, argv in {**CASES, **DESCRIBE_CASES}.items():
+        if (
+            wanted
+            and label not in wanted
+            and not (label in DESCRIBE_CASES and DESCRIBED_AGAINST in wanted)
+        ):
+            continue
         count = instructions(advisor_command() + argv, {**env, **CASE_ENV.get(label, {})})
         counts[label] = count
-        print(f"{label:32} {count / floor:6.3f} {count:14,}")
-    for label, argv in DESCRIBE_CASES.items():
-        count = instructions(advisor_command() + argv, env)
-        against = count / counts[DESCRIBED_AGAINST]
-        print(f"{label:32} {count / floor:6.3f} {count:14,}  ({against:.3f} x {DESCRIBED_AGAINST})")
+        against = ""
+        if label in DESCRIBE_CASES and DESCRIBED_AGAINST in counts:
+            against = f"  ({count / counts[DESCRIBED_AGAINST]:.3f} x {DESCRIBED_AGAINST})"
+        print(f"{label:32} {count / floor:7.3f} {count / empty:7.1f} {count:14,}{against}")
     return 0
 
 

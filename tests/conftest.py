@@ -7,6 +7,10 @@ knowledge base instead of the bundled one; run it with `-m "not bundled_data"`.
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +26,11 @@ from helpers import styled_text as styled_text
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import PipeInput
+
+# Tab completion writes its index into the user's cache folder
+# (advisor/completion_index.py): the tests' presses write theirs into one of their own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="advisor-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 # No per-example time limit: on a busy shared machine a slow example is not a bug.
 settings.register_profile("advisor", deadline=None)

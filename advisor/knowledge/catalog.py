@@ -213,9 +213,9 @@ class Catalog:
 @functools.cache
 def bundled_directory() -> Path:
     """Where the shipped data lives: inside the package, or beside it in a checkout."""
-    package = Path(__file__).resolve().parent.parent  # advisor/
-    inside = package / "data"
-    return inside if inside.is_dir() else package.parent / "data"
+    from advisor.knowledge.location import bundled_folder
+
+    return Path(bundled_folder())
 
 
 @functools.cache

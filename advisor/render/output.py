@@ -43,13 +43,18 @@ def output(
     share: bool = False,
 ) -> Output:
     """The output flags, checked before anything is asked, computed or written."""
-    from advisor.render.files import check_outputs, is_stdout
-
     if json_out and markdown:
         raise UsageProblem("choose one of --json and --markdown")
-    claims = [
-        f"--{name} -" for name, path in (("save", save), ("report", report)) if is_stdout(path)
-    ]
+    claims = []
+    taken = False
+    files = save is not None or report is not None
+    if files:  # render.files loads only when a file is to be written
+        from advisor.render.files import check_outputs, is_stdout
+
+        claims = [
+            f"--{name} -" for name, path in (("save", save), ("report", report)) if is_stdout(path)
+        ]
+        taken = is_stdout(save) or is_stdout(report)
     if json_out:
         claims.append("--json")
     elif markdown:
@@ -61,8 +66,8 @@ def output(
         raise UsageProblem(
             f"{' and '.join(claims)} would {both} print to standard output; send one to a file"
         )
-    check_outputs(force, save=save, report=report)
-    taken = is_stdout(save) or is_stdout(report)
+    if files:
+        check_outputs(force, save=save, report=report)
     fmt: Format = "json" if json_out else "markdown" if markdown else "share" if share else "text"
     return Output(fmt, report, force, not no_pager, screen=not taken)
 
@@ -77,11 +82,13 @@ def emit(view: View, out: Output, offer: Offer | None = None) -> None:
     """Show `view` as `out` asks; `offer` (the wizard's final menu, after an
     interactive run on a terminal) may then show everything, the text to share,
     or name a report file to save."""
-    from advisor.render.files import is_stdout, write_report
-
     report = view.report or view.screen
-    if out.report is not None:
+    saved_to = None
+    if out.report is not None:  # render.files loads only when a report is asked
+        from advisor.render.files import is_stdout, write_report
+
         write_report(report(), out.report, out.force, announce=False)
+        saved_to = None if is_stdout(out.report) else out.report
     if out.format == "json":
         print_json(view.data())
     elif out.format == "share":
@@ -94,9 +101,9 @@ def emit(view: View, out: Output, offer: Offer | None = None) -> None:
         sys.stdout.write(to_markdown(view.screen()))
     elif out.screen:
         show_document(view.screen(), out.paged)
-    if out.report is not None and not is_stdout(out.report):
+    if saved_to is not None:
         # last, so that on a terminal it is on screen when the command ends
-        print_note(f"Report saved to {out.report.absolute()}")
+        print_note(f"Report saved to {saved_to.absolute()}")
     elif offer is not None and out.format == "text" and sys.stdout.isatty():
         follow_up(view, offer, out.paged)
 
