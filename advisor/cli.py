@@ -37,6 +37,7 @@ from advisor.cli_options import (
     RoleNames,
     SaveFile,
     Settings,
+    Share,
     catalog_of,
     friendly,
 )
@@ -93,17 +94,14 @@ def _asker(no_input: bool) -> "Ask | None":
     return ask
 
 
-def _offer(result: "Result") -> "Callable[[], Path | None] | None":
-    """After a run that asked a person: the wizard's offer to save a report."""
+def _offer(result: "Result") -> "Callable[[bool, bool], tuple[str, Path | None] | None] | None":
+    """After a run that asked a person: the wizard's final menu (show everything,
+    save a report, a text to share); questionary is imported only then."""
     if not result.gathered.asked:
         return None
+    from advisor.wizard import offer_next
 
-    def offer() -> Path | None:
-        from advisor.wizard import offer_report
-
-        return offer_report()
-
-    return offer
+    return lambda everything, share: offer_next(everything=everything, share=share)
 
 
 def _words(describe: str | None) -> str | None:
@@ -285,6 +283,7 @@ def recommend(
     markdown: Markdown = False,
     no_pager: NoPager = False,
     describe: Describe = None,
+    share: Share = False,
 ) -> None:
     """Answer a few questions and get the role that fits, with reasons and next steps.
 
@@ -295,12 +294,14 @@ def recommend(
     Example: advisor recommend --timeframe ongoing --side patient --setting home
 
     Example: advisor recommend --describe "Dad has dementia, lives alone, I'm 300 miles away"
+
+    Example: advisor recommend --need rights --setting nursing-home --share
     """
     from advisor import intake
     from advisor.render.output import emit, output, save_answers
     from advisor.views.recommend import recommend_view
 
-    out = output(json_out, markdown, report, force, no_pager, save=save)
+    out = output(json_out, markdown, report, force, no_pager, save=save, share=share)
     catalog = catalog_of(ctx)
     words = _words(describe)
     result = intake.recommend(catalog, given_flags(ctx), answers_file, words, _asker(no_input))

@@ -72,6 +72,13 @@ SaveFile = Annotated[
     ),
 ]
 Force = Annotated[bool, opt("Overwrite an existing --save or --report file.", "--force")]
+Share = Annotated[
+    bool,
+    opt(
+        "Print only a few lines to send a family member: the kind of help and the first calls.",
+        "--share",
+    ),
+]
 Details = Annotated[
     bool, opt("Print the full result: every reason, costs, questions to ask.", "--details")
 ]

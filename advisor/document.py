@@ -94,11 +94,14 @@ class Preformatted(NamedTuple):
 
 
 class Command(NamedTuple):
-    """A command line to type or paste: never wrapped mid-command (a terminal
-    breaks it with ` \\` continuations, so a copied command still runs)."""
+    """A command line to type or paste (and any others offered with it): never
+    wrapped mid-command (a terminal puts each on its own line when they do not fit
+    on one, and breaks a long one with ` \\` continuations, so a copied command
+    still runs)."""
 
     line: str
     lead: str = ""  # words before it, e.g. "Everything:"
+    more: tuple[str, ...] = ()  # other commands offered with it ("or advisor routes")
 
 
 class Spacer(NamedTuple):
@@ -112,6 +115,9 @@ class Section(NamedTuple):
     title: str  # empty: the blocks follow the document's title directly
     blocks: tuple[Block, ...]
     highlight: bool = False  # the answer the reader came for: coloured in a terminal
+    # The short closing block (the answer and the first call): a terminal prints it
+    # after the pager, so it is what stays on screen when the reader is done.
+    closing: bool = False
 
 
 class Document(NamedTuple):
@@ -132,3 +138,35 @@ class View(NamedTuple):
     screen: Callable[[], Document]
     data: Callable[[], dict[str, Any]]
     report: Callable[[], Document] | None = None
+    # After an interactive run: the full result ("Show everything" in the final
+    # menu) and a few lines to send a family member (--share).
+    everything: Callable[[], Document] | None = None
+    share: Callable[[], str] | None = None
+
+
+def uncited(doc: Document) -> Document:
+    """The document without its citations: for a short result that lists no
+    sources (they are in --details, the report and --json)."""
+
+    def bare(text: Text) -> Text:
+        return text if isinstance(text, str) else tuple(r for r in text if isinstance(r, str))
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Paragraph):
+            return b._replace(text=bare(b.text))
+        if isinstance(b, Bullets):
+            return b._replace(items=tuple(bare(i) for i in b.items))
+        if isinstance(b, Table):
+            rows = tuple(
+                tuple(Cell(tuple(bare(t) for t in c.lines), c.listed) for c in row)
+                for row in b.rows
+            )
+            return b._replace(rows=rows)
+        return b
+
+    return doc._replace(
+        sections=tuple(
+            s._replace(blocks=tuple(block(b) for b in s.blocks if not isinstance(b, SourceList)))
+            for s in doc.sections
+        )
+    )

@@ -130,14 +130,18 @@ def gather(
 
         text = check_description(description)
         answers, described = fill(questionnaire, answers, read(text, questionnaire, lexicon))
+        described = described._replace(text=text)
         provenance.update((u.question, FROM_WORDS) for u in described.used)
     if ask is not None:
         before = dict(answers)
         answers, described = ask(questionnaire, answers, described)
-        words = {u.question for u in described.used} if described is not None else set()
-        for question_id in answers:
+        taken: dict[str, tuple[str, ...]] = {}
+        for u in described.used if described is not None else ():
+            taken[u.question] = (*taken.get(u.question, ()), u.answer)
+        for question_id, chosen in answers.items():
             if question_id not in before:
-                provenance[question_id] = FROM_WORDS if question_id in words else FROM_PERSON
+                from_words = sorted(taken.get(question_id, ("",))) == sorted(chosen)
+                provenance[question_id] = FROM_WORDS if from_words else FROM_PERSON
     if not answers and described is None:
         raise UsageProblem(_nothing_to_go_on(questionnaire))
     return Gathered(answers, provenance, ask is not None, described)

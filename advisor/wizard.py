@@ -64,7 +64,10 @@ def interview(
         answers, described = ask_description(questionnaire, answers, **options)
     else:  # --describe: say what was understood before asking the rest
         show_understood(questionnaire, described, answers, **options)
-    return ask(questionnaire, answers, **options), described
+    # Answers read from words are checked in the review even when nothing is left
+    # to ask: the reading is the person's to correct before the result.
+    read = described is not None and bool(described.used)
+    return ask(questionnaire, answers, always_review=read, **options), described
 
 
 def waiting_for_a_person() -> None:
@@ -85,7 +88,11 @@ def introduce(**prompt_options: Any) -> None:
 
 
 def ask(
-    questionnaire: Questionnaire, answers: Answers, review: bool = True, **prompt_options: Any
+    questionnaire: Questionnaire,
+    answers: Answers,
+    review: bool = True,
+    always_review: bool = False,
+    **prompt_options: Any,
 ) -> Answers:
     """Ask every question not already answered, then let the person review and
     change any answer; Ctrl-C raises KeyboardInterrupt.
@@ -99,7 +106,7 @@ def ask(
     for number, question in enumerate(pending, start=1):
         counter = f"({number}/{len(pending)})"
         result[question.id] = _ask_one(questionnaire, question, result, counter, prompt_options)
-    if review and pending:
+    if review and (pending or always_review):
         _review(questionnaire, result, prompt_options)
     return result
 
@@ -335,18 +342,67 @@ def _show_more_below(prompt: questionary.Question) -> None:
     )
 
 
-def offer_report(default_name: str = "advisor-report.html", **options: Any) -> Path | None:
-    """At the end of an interactive run: save a report to share? Returns the path
-    chosen (never an existing file), or None."""
+DONE = "Done"
+SHOW_EVERYTHING = "Show everything (every reason, costs, sources)"
+SAVE_REPORT = "Save a report to share (a plan: text, web page or Markdown)"
+SHARE_TEXT = "A short text to send a family member"
+REPORT_KINDS = (
+    ("Plain text, to paste into a message (.txt)", ".txt"),
+    ("A web page, to print or send (.html)", ".html"),
+    ("Markdown (.md)", ".md"),
+)
+
+
+def offer_next(
+    default_name: str = "advisor-plan.txt",
+    everything: bool = False,
+    share: bool = False,
+    **options: Any,
+) -> tuple[str, Path | None] | None:
+    """At the end of an interactive run: what next? "Done" (None), "everything"
+    (the full result), "share" (the text for a family member), or "report" with
+    the path chosen (never an existing file). The menu erases itself, so the
+    result's closing block stays the last thing on screen."""
     width = _width()
-    kind = questionary.select(
-        _wrap("Save a report to share (to print or send)?", width),
-        choices=[
-            questionary.Choice("No, thanks", value=""),
-            questionary.Choice("Yes, as a web page (HTML)", value=".html"),
-            questionary.Choice("Yes, as a Markdown file", value=".md"),
-        ],
+    choices = [questionary.Choice(DONE, value="")]
+    if everything:
+        choices.append(questionary.Choice(choice_title(SHOW_EVERYTHING, width, 3), "everything"))
+    choices.append(questionary.Choice(choice_title(SAVE_REPORT, width, 3), "report"))
+    if share:
+        choices.append(questionary.Choice(choice_title(SHARE_TEXT, width, 3), "share"))
+    picked = questionary.select(
+        _wrap("What next?", width),
+        choices=choices,
         instruction="\n" + _wrap(PICK_HINT, width),
+        erase_when_done=True,
+        **options,
+    ).application.run(handle_sigint=False)
+    if not picked:
+        return None
+    if picked != "report":
+        return picked, None
+    path = ask_report_name(default_name, width, **options)
+    return ("report", path) if path is not None else None
+
+
+def offer_report(default_name: str = "advisor-plan.txt", **options: Any) -> Path | None:
+    """Save a report to share? The path chosen (never an existing file), or None."""
+    return ask_report_name(default_name, _width(), **options)
+
+
+def ask_report_name(default_name: str, width: int, **options: Any) -> Path | None:
+    """Which kind of report, then its file name (never an existing file)."""
+    from advisor.render.files import REPORT_SUFFIXES
+
+    kind = questionary.select(
+        _wrap("Save it as:", width),
+        choices=[
+            questionary.Choice("Cancel", value=""),
+            *(questionary.Choice(choice_title(t, width, 3), v) for t, v in REPORT_KINDS),
+        ],
+        default=REPORT_KINDS[0][1],
+        instruction="\n" + _wrap(PICK_HINT, width),
+        erase_when_done=True,
         **options,
     ).application.run(handle_sigint=False)
     if not kind:
@@ -357,8 +413,8 @@ def offer_report(default_name: str = "advisor-report.html", **options: Any) -> P
         path = Path(text.strip()).expanduser()
         if not text.strip():
             return "Type a file name"
-        if path.suffix.lower() not in (".md", ".html", ".htm"):
-            return "The name should end in .md or .html"
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            return "The name should end in .txt, .html or .md"
         if path.exists():
             return f"{path} already exists; choose another name"
         if not path.parent.expanduser().is_dir():
@@ -376,7 +432,6 @@ def offer_report(default_name: str = "advisor-report.html", **options: Any) -> P
 
 DESCRIBE_PROMPT = "In a sentence or two, what is going on? (Enter to skip)"
 KEEP_PROMPT = "Keep these answers?"
-KEEP_HELP = "If not, you answer every question yourself."
 
 
 def _visible_controls() -> Any:
@@ -428,19 +483,109 @@ def ask_description(
     from advisor.intake import MAX_DESCRIPTION
 
     filled, described = fill(questionnaire, answers, read(text[:MAX_DESCRIPTION], questionnaire))
+    described = described._replace(text=text[:MAX_DESCRIPTION])
     width = max(30, shutil.get_terminal_size().columns - 1)
     if len(text) > MAX_DESCRIPTION:
         cut = f"Only the first {MAX_DESCRIPTION:,} characters were read ({len(text):,} typed)."
         _say(textwrap.fill(cut, width), **to)
     show_understood(questionnaire, described, filled, **prompt_options)
     if described.used:
-        _say(textwrap.fill(KEEP_HELP, width), style="italic", **to)
-        # auto_enter off: "n" then Enter, as everywhere else; with it, the Enter
-        # after "n" answered the next question with its default.
-        keep = questionary.confirm(KEEP_PROMPT, default=True, auto_enter=False, **prompt_options)
-        if not keep.application.run(handle_sigint=False):
+        kept = confirm_reading(questionnaire, described, answers, filled, prompt_options)
+        if kept is None:
             return answers, None
+        filled = kept
     return filled, described
+
+
+KEEP_ALL = "Yes, keep them all"
+FIX_ONE = "Change or drop one of them"
+DROP_ALL = "No, drop them all (I answer every question)"
+KEEP_KEYS = "(↑ ↓, or y / n, then Enter)"
+CHANGE_IT = "Change it"
+DROP_IT = "Drop it (it is asked later)"
+
+
+def confirm_reading(
+    questionnaire: Questionnaire,
+    described: Described,
+    given: Answers,
+    filled: Answers,
+    options: dict[str, Any],
+) -> Answers | None:
+    """Keep what was read, fix it one answer at a time (change it now, or drop it
+    so it is asked with the rest), or drop it all (None). `y` and `n` move to
+    keep and drop; Enter chooses, as in every other list."""
+    width = _width()
+    answers = dict(filled)
+    while True:
+        picked = questionary.select(
+            _wrap(KEEP_PROMPT, width),
+            choices=[
+                questionary.Choice(KEEP_ALL, value="keep", shortcut_key="y"),
+                questionary.Choice(choice_title(FIX_ONE, width, 3), value="fix", shortcut_key="c"),
+                questionary.Choice(
+                    choice_title(DROP_ALL, width, 3), value="drop", shortcut_key="n"
+                ),
+            ],
+            use_shortcuts=True,
+            use_arrow_keys=True,
+            instruction="\n" + _wrap(KEEP_KEYS, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        if picked == "drop":
+            return None
+        if picked != "fix":
+            return answers
+        read = [
+            q for q in questionnaire.questions if any(u.question == q.id for u in described.used)
+        ]
+        read = [q for q in read if q.id not in given]
+        which = questionary.select(
+            _wrap("Which one?", width),
+            choices=[
+                questionary.Choice("Back", value=""),
+                *(
+                    questionary.Choice(
+                        choice_title(
+                            f"{(w := questionnaire.worded(q, answers)).prompt} "
+                            + (
+                                _labels(questionnaire, w, answers[q.id])
+                                if q.id in answers
+                                else "(dropped: asked later)"
+                            ),
+                            width,
+                            3,
+                        ),
+                        value=q.id,
+                    )
+                    for q in read
+                ),
+            ],
+            instruction="\n" + _wrap(PICK_HINT, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        question = questionnaire.question(which) if which else None
+        if question is None:
+            continue
+        how = questionary.select(
+            _wrap(questionnaire.worded(question, answers).prompt, width),
+            choices=[
+                questionary.Choice(CHANGE_IT, value="change"),
+                questionary.Choice(DROP_IT, value="drop"),
+                questionary.Choice("Back", value=""),
+            ],
+            instruction="\n" + _wrap(PICK_HINT, width),
+            erase_when_done=True,
+            **options,
+        ).application.run(handle_sigint=False)
+        if how == "change":
+            answers[question.id] = _ask_one(questionnaire, question, answers, "", options)
+        elif how == "drop":
+            answers.pop(question.id, None)
+            worded = questionnaire.worded(question, answers)
+            _say(textwrap.fill(f"Dropped: {worded.prompt} (asked later)", width), **_to(options))
 
 
 def show_understood(

@@ -90,7 +90,7 @@ def test_def05_ctrl_c_at_a_prompt_still_exits_130() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--report", "report.pdf"], "should end in .md or .html"),  # D20
+        (["--report", "report.pdf"], "should end in .txt, .md or .html"),  # D20
         (["--save", "nodir/s.json"], "folder"),  # D21
         (["--report", "nodir/r.md"], "folder"),  # D21
     ],

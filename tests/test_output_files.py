@@ -97,7 +97,7 @@ def test_def07_bad_report_suffix_writes_nothing(run: Run, tmp_path: Path) -> Non
     """D22: --save was written before --report failed, so the rerun said 'already exists'."""
     saved, report = tmp_path / "s.json", tmp_path / "r.pdf"
     result = run(*RECOMMEND, "--save", str(saved), "--report", str(report))
-    assert result.exit_code == 2 and "should end in .md or .html" in result.stderr
+    assert result.exit_code == 2 and "should end in .txt, .md or .html" in result.stderr
     assert not saved.exists() and not report.exists()
 
 

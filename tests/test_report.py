@@ -108,7 +108,7 @@ def test_report_is_not_overwritten_without_force(run: Run, tmp_path: Path) -> No
 
 def test_report_needs_a_known_format(run: Run, tmp_path: Path) -> None:
     result = run(*ARGS, "--report", str(tmp_path / "r.pdf"))
-    assert result.exit_code == 2 and "should end in .md or .html" in result.stderr
+    assert result.exit_code == 2 and "should end in .txt, .md or .html" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -46,7 +46,10 @@ def test_insurance_denial_names_free_appeal_and_external_review(run: Run) -> Non
     assert steps.index("Appeal to your health plan, then an external review") < steps.index("Umbra")
     assert "within 180 days of getting the denial notice" in steps  # its deadline, up front
     # the top role is usually paid privately, and that is said plainly
-    assert "You said help should come with your care or insurance, but a patient advocate" in out
+    covered = load_catalog().questionnaire.question("payment")
+    assert covered is not None
+    said = f'You said "{covered.label("covered")}", but a patient advocate'  # their words
+    assert said in out
     denial = [*DENIAL, *JOB_PLAN, "--need", "insurance-denial"]
     full = flat(run("recommend", *denial, "--details").stdout)
     assert full.index("free or low-cost routes") < full.index("Next steps: finding a")
@@ -82,7 +85,7 @@ def test_no_paid_privately_note_when_they_can_pay(run: Run) -> None:
     result = run("recommend", *args)
     assert result.exit_code == 0
     out = flat(result.stdout)
-    assert "You said help should come with your care" not in out
+    assert "is usually paid for privately" not in out
     steps = out.split("First steps:")[1]
     assert steps.index("Umbra") < steps.index("Appeal to your health plan")
     full = flat(run("recommend", *args, "--details").stdout)

@@ -72,8 +72,15 @@ def test_reports_and_json_stay_complete_without_details(run: Run, tmp_path: Path
 
 
 @pytest.mark.usefixtures("narrow")
-def test_short_result_cites_by_number_with_titles(run: Run) -> None:
-    out = run(*TYPICAL).stdout
+def test_short_result_points_to_its_sources_and_details_cite_by_number(run: Run) -> None:
+    """The short result lists no sources (they would be the last thing on screen)
+    and so cites none; one line says where they are. --details cites by number."""
+    from advisor.views.recommend import SOURCES_POINTER
+
+    short = run(*TYPICAL).stdout
+    assert not BRACKETS.search(short), short
+    assert " ".join(SOURCES_POINTER.split()) in " ".join(short.split())
+    out = run(*TYPICAL, "--details").stdout
     assert "[1]" in out
     numbers = {int(n) for group in BRACKETS.findall(out) for n in re.findall(r"\d+", group)}
     listed = set(int(n) for n in re.findall(r"^\s*\[(\d+)\] \S", out, re.MULTILINE))
@@ -221,7 +228,11 @@ def test_a_route_for_one_group_waits_for_details(run: Run) -> None:
 def test_a_question_title_gets_no_extra_full_stop(run: Run) -> None:
     """The source list read 'Who is in charge of discharge planning?. whittierhealth.com'."""
     result = ok(
-        run("recommend", "--timeframe", "episodic", "--setting", "hospital", "--need", "discharge")
+        run(
+            "recommend",
+            *("--timeframe", "episodic", "--setting", "hospital", "--need", "discharge"),
+            "--details",
+        )
     )
     assert "?." not in result.stdout
     assert "discharge planning? whittierhealth.com" in result.stdout

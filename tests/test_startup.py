@@ -117,7 +117,7 @@ def test_the_questionnaire_collects_garbage(monkeypatch: pytest.MonkeyPatch) -> 
     )
     monkeypatch.setattr(advisor.wizard, "ask", lambda q, answers, **o: {**answers})
     monkeypatch.setattr(advisor.wizard, "terminal_options", lambda: {})
-    monkeypatch.setattr(advisor.wizard, "offer_report", lambda **o: None)
+    monkeypatch.setattr(advisor.wizard, "offer_next", lambda **o: None)
     monkeypatch.setattr(advisor.wizard, "introduce", lambda **o: None)
     result = CliRunner().invoke(app, ["recommend", "--side", "patient"])
     assert result.exit_code == 0, result.output

@@ -402,6 +402,7 @@ class Described(NamedTuple):
     languages: tuple[str, ...] = ()
     note: str = ""
     read_in: str = ""
+    text: str = ""  # the words read, as the person gave them (for the plan to share)
 
 
 def fill(

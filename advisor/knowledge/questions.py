@@ -53,6 +53,7 @@ RESERVED_FLAGS = frozenset(
         "details",
         "no-pager",
         "describe",
+        "share",
         "role",
         "port",
         "host",

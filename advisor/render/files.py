@@ -30,7 +30,7 @@ def is_stdout(path: Path | None) -> bool:
     return path is not None and str(path) == STDOUT
 
 
-REPORT_SUFFIXES = (".md", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def output_path(value: str) -> Path:
@@ -57,7 +57,7 @@ def check_report_name(path: Path) -> None:
     if path.suffix.lower() not in REPORT_SUFFIXES:
         if path.name.lower() in REPORT_SUFFIXES:
             raise UsageProblem(f"--report: give the file a name before {path.name}")
-        raise UsageProblem(f"--report: {path} should end in .md or .html")
+        raise UsageProblem(f"--report: {path} should end in .txt, .md or .html")
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -150,7 +150,7 @@ def write_atomically(path: Path, text: str, force: bool) -> None:
 
 
 def write_report(doc: Document, path: Path, force: bool, announce: bool = True) -> None:
-    """`--report FILE.md` or `FILE.html`: the format follows the file name
+    """`--report FILE.txt`, `FILE.md` or `FILE.html`: the format follows the file name
     (`--report -` prints Markdown). `announce` says where it went on stderr (not
     when the result on the same screen says so already)."""
     suffix = ".md" if is_stdout(path) else path.suffix.lower()
@@ -160,6 +160,10 @@ def write_report(doc: Document, path: Path, force: bool, announce: bool = True) 
         from advisor.render.markdown import to_markdown
 
         text = to_markdown(doc)
+    elif suffix == ".txt":
+        from advisor.render.text import to_text
+
+        text = to_text(doc)
     else:
         from advisor.render.html import to_html
 

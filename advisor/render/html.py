@@ -126,7 +126,8 @@ def to_html(doc: Document) -> str:
                 out.append(f'<pre aria-hidden="true">{e(drawn)}</pre>')
             elif isinstance(block, Command):
                 lead = f"{e(block.lead)} " if block.lead else ""
-                out.append(f"<p>{lead}<code>{e(block.line)}</code></p>")
+                codes = ", ".join(f"<code>{e(c)}</code>" for c in (block.line, *block.more))
+                out.append(f"<p>{lead}{codes}</p>")
             elif isinstance(block, Spacer):
                 continue
         out.append("</section>")

@@ -138,6 +138,7 @@ class Reason(Shape):
     answer: str
     effect: int
     why: str
+    label: str = Field(description="the answer as it reads, worded for whom the help is for")
     sources: list[str]
 
 

@@ -72,5 +72,6 @@ def to_markdown(doc: Document) -> str:
             elif isinstance(block, Command):
                 if block.lead:
                     lines += [md(block.lead), ""]
-                lines += ["```sh", printable(block.line, one_line=True), "```"]
+                commands = (block.line, *block.more)
+                lines += ["```sh", *(printable(c, one_line=True) for c in commands), "```"]
     return "\n".join(lines) + "\n"

@@ -102,20 +102,31 @@ def _preformatted(console: Console, block: Preformatted) -> RenderableType:
 
 
 def _command(block: Command, width: int) -> RenderableType:
-    """A command whole: on one line when it fits, else broken between words with
-    ` \\` at each line's end, so that pasted into a shell it is still one command."""
-    words = printable(block.line, one_line=True).split(" ")
+    """Commands whole: after their lead on one line when they fit, else each on
+    its own line, a long one broken between words with ` \\` at each line's end,
+    so that pasted into a shell it is still one command."""
+    commands = [printable(c, one_line=True) for c in (block.line, *block.more)]
+    together = f"{block.lead} {', '.join(commands)}".strip()
+    if len(together) <= width:
+        return FittedLines([together])
+    from rich.console import Group
+
+    lead = [wrapped(block.lead, width)] if block.lead else []
+    lines = [line for c in commands for line in _continued(c, width)]
+    if any(len(line) > width for line in lines):  # a word wider than the screen: no choice
+        return Group(*lead, *(wrapped(c, width) for c in commands))
+    return Group(*lead, FittedLines(lines))
+
+
+def _continued(command: str, width: int) -> list[str]:
     lines = [""]
-    for word in words:
+    for word in command.split(" "):
         if lines[-1] and len(lines[-1]) + 1 + len(word) + 2 > width:
             lines[-1] += " \\"
             lines.append("  " + word)
         else:
             lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
-    lead = [wrapped(block.lead, width)] if block.lead else []
-    from rich.console import Group
-
-    return Group(*lead, FittedLines(lines))
+    return lines
 
 
 def wrapped(

@@ -7,14 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.answers import Answers
 from advisor.comparison import CAREER_ASPECTS, compare
-from advisor.document import Bullets, Cite, Document, Section, View
+from advisor.document import Bullets, Cite, Document, Paragraph, Section, View, uncited
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.scoring import Recommendation
+from advisor.views.answered import answer_line
 from advisor.views.citing import closing_sections, fact_line, number_word
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json
-from advisor.views.recommend import closing_short, details_hint, scored_document, short_sections
+from advisor.views.recommend import (
+    closing_short,
+    details_hint,
+    more_line,
+    scored_document,
+    short_sections,
+)
 from advisor.views.sources import career_sources
 
 if TYPE_CHECKING:
@@ -32,15 +39,35 @@ def career_view(catalog: Catalog, result: Result, details: bool = False) -> View
         return undecided_view(catalog, catalog.career, "career")
     sources = career_sources(catalog, rec)
 
+    def full() -> Document:
+        doc = career_document(catalog, answers, rec, sources)
+        return doc._replace(sections=(*doc.sections, career_closing(catalog, rec, asked, True)))
+
     def screen() -> Document:
         if details:
-            return career_document(catalog, answers, rec, sources)
+            return full()
         return short_career_document(catalog, answers, rec, asked)
 
     return View(
         screen,
         lambda: career_json(catalog, answers, rec, sources),
         lambda: career_document(catalog, answers, rec, sources),
+        everything=None if details else full,
+    )
+
+
+def career_closing(
+    catalog: Catalog, rec: Recommendation, asked: bool, everything: bool = False
+) -> Section:
+    """What stays on screen at the end: the best fit (and a close call), the first
+    step into it, and how to see more."""
+    top = catalog.role(rec.top.role)
+    first = [Paragraph(f"First step: {f.text}") for f in top.education[:1]]
+    return Section(
+        answer_line(catalog, rec, "Your best fit"),
+        (*first, Paragraph(more_line("career", asked, everything), "quiet")),
+        True,
+        closing=True,
     )
 
 
@@ -81,7 +108,7 @@ def short_career_document(
     skills and pay for every career are in --details."""
     q = catalog.career
     top = catalog.role(rec.top.role)
-    sections = short_sections(catalog, q, rec, "Best-fit career", "career")
+    sections = short_sections(catalog, q, rec, "Best-fit career", "career", answers)
     codes = top.occupation_codes
     matches = {c.match for c in codes}
     each = len(matches) > 1  # say "closest" or "nearest" once when all codes share it
@@ -105,4 +132,5 @@ def short_career_document(
     sections.append(Section(f"How to become a {top.name.lower()}", (Bullets(tuple(steps)),)))
     hint = details_hint("career", q, answers, asked, "every reason, every career's paths and pay")
     sections += closing_short(catalog, hint, q.disclaimer)
-    return Document("", tuple(sections))
+    sections.append(career_closing(catalog, rec, asked))
+    return uncited(Document("", tuple(sections)))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from advisor.comparison import ASPECTS, Comparison
-from advisor.document import Bullets, Cell, Document, Paragraph, Section, Table, View
+from advisor.document import Bullets, Cell, Command, Document, Section, Table, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Source
 from advisor.views.citing import (
@@ -74,9 +74,9 @@ def comparison_document(
 
 def _picked_rows(catalog: Catalog, c: Comparison) -> list[Section]:
     names = "--all" if len(c.roles) == len(catalog.roles) else " ".join(r.id for r in c.roles)
-    more = Paragraph(
-        "What they all share, where they differ most and where the sources disagree: "
-        f"advisor compare {names}"
+    more = Command(
+        f"advisor compare {names}",
+        "What they all share, where they differ most and where the sources disagree:",
     )
     return [Section("Side by side", (aspect_table(c),)), Section("More", (more,))]
 

@@ -66,6 +66,8 @@ def ranking_json(
                         "answer": r.answer,
                         "effect": r.weight,
                         "why": r.why,
+                        # the answer as it reads, worded for whom the help is for
+                        "label": _label(questionnaire, answers, r.question, r.answer),
                         "sources": list(r.sources),
                     }
                     for r in s.reasons
@@ -81,7 +83,7 @@ def ranking_json(
         "decided_by": [
             {
                 "question": d.question,
-                "prompt": _prompt(questionnaire, d.question),
+                "prompt": _prompt(questionnaire, d.question, answers),
                 "favours": {role: list(options) for role, options in d.favours},
             }
             for d in rec.deciders
@@ -93,9 +95,14 @@ def ranking_json(
     }
 
 
-def _prompt(questionnaire: Questionnaire, question_id: str) -> str:
+def _prompt(questionnaire: Questionnaire, question_id: str, answers: Answers) -> str:
     question = questionnaire.question(question_id)
-    return question.prompt if question else question_id
+    return questionnaire.worded(question, answers).prompt if question else question_id
+
+
+def _label(questionnaire: Questionnaire, answers: Answers, question_id: str, option: str) -> str:
+    question = questionnaire.question(question_id)
+    return questionnaire.worded(question, answers).label(option) if question else option
 
 
 def understood_json(described: Described) -> dict[str, Any]:

@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from advisor.document import Block, Bullets, Document, Paragraph, Section, SourceList, Spacer, View
+from advisor.document import (
+    Block,
+    Bullets,
+    Command,
+    Document,
+    Paragraph,
+    Section,
+    SourceList,
+    Spacer,
+    View,
+)
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.questions import Option, Question, Questionnaire
 from advisor.views.citing import cite, number_word
@@ -153,7 +163,7 @@ def undecided_document(
             Paragraph(question.prompt, "strong"),
             Bullets(tuple(f"{o.label}: points to {_favours(catalog, o)}" for o in options)),
         ]
-    blocks += [Spacer(), Paragraph(f"Run it again and answer one of these: advisor {command}")]
+    blocks += [Spacer(), Command(f"advisor {command}", "Run it again and answer one of these:")]
     k = catalog.knowledge
     sections = [Section("What would decide it", tuple(blocks), highlight=True)]
     if with_map:

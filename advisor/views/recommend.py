@@ -18,24 +18,30 @@ from advisor.document import (
     Section,
     SourceList,
     Spacer,
+    Text,
     View,
+    plain,
+    uncited,
 )
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Role, Source
 from advisor.knowledge.questions import Questionnaire
-from advisor.knowledge.routes import RouteAdvice, condition_text, fit
-from advisor.scoring import Reason, Recommendation
-from advisor.views.citing import cite, cite_plainly, closing_sections, without_legal_citations
+from advisor.knowledge.routes import RouteAdvice, Situation, condition_text
+from advisor.scoring import Recommendation
+from advisor.views.answered import answer_line, answers_block, reasons_block
+from advisor.views.citing import cite, cite_plainly, closing_sections
 from advisor.views.compare import aspect_table
 from advisor.views.data import about, dumped, ranking_json, sources_json, understood_json
 from advisor.views.routes import (
     advice_facts,
     advice_for,
+    lead,
     next_steps_sections,
     paid_privately_text,
     route_short,
 )
 from advisor.views.sources import recommendation_sources
+from advisor.views.steps import FirstStep, first_step_plan
 from advisor.views.verdict import decided_by_intro, names, unsaid, verdict
 
 if TYPE_CHECKING:
@@ -56,19 +62,47 @@ def recommend_view(catalog: Catalog, result: Result, details: bool = False) -> V
     advice = advice_for(catalog, answers, rec.top.role)
     sources = recommendation_sources(catalog, rec, routes=advice_facts(advice))
 
-    def full(for_report: bool = False) -> Document:
-        return recommendation_document(
-            catalog, answers, rec, advice, sources, for_report, described
-        )
+    def full() -> Document:
+        doc = recommendation_document(catalog, answers, rec, advice, sources, False, described)
+        closing = closing_section(catalog, answers, rec, more_line("recommend", asked, True))
+        return doc._replace(sections=(*doc.sections, closing))
 
     def short() -> Document:
         return short_recommendation_document(catalog, answers, rec, asked, described)
 
+    def report() -> Document:
+        """The plan first, then everything behind it, with the sources."""
+        from advisor.views.plan import plan_sections
+        from advisor.views.routes import route_facts
+
+        top = catalog.role(rec.top.role)
+        # the plan cites every fact of its calls and the role's works-for line too
+        more = catalog.cited(*route_facts(advice.routes), top.works_for, *top.find_one)
+        cited = [*sources, *(s for s in more if s not in sources)]
+        doc = recommendation_document(catalog, answers, rec, advice, cited, True, described)
+        plan = plan_sections(catalog, answers, rec, advice, described)
+        behind = Section("Everything behind this plan", (Paragraph(EVERYTHING_BEHIND),))
+        title = f"A plan to share: finding a {catalog.role(rec.top.role).name.lower()}"
+        return Document(title, (*plan, behind, *doc.sections))
+
+    def share() -> str:
+        from advisor.views.plan import share_text
+
+        return share_text(catalog, answers, rec, advice)
+
     return View(
         full if details else short,
         lambda: recommendation_json(catalog, answers, rec, advice, sources, described),
-        lambda: full(for_report=True),
+        report,
+        everything=None if details else full,
+        share=share,
     )
+
+
+EVERYTHING_BEHIND = (
+    "The rest of this report is the full result: every answer, every role's score "
+    "and reasons, the top two compared, all free and low-cost routes, and the sources."
+)
 
 
 def recommendation_json(
@@ -104,41 +138,14 @@ def recommendation_json(
     }
 
 
-def answer_label(questionnaire: Questionnaire, question_id: str, option_id: str) -> str:
-    question = questionnaire.question(question_id)
-    return question.label(option_id) if question else option_id
-
-
-def reasons_block(questionnaire: Questionnaire, reasons: tuple[Reason, ...]) -> Bullets:
-    if not reasons:
-        return Bullets(("None of your answers moved it.",))
-    return Bullets(
-        tuple(
-            (
-                f"{r.why} (you said: {answer_label(questionnaire, r.question, r.answer)})",
-                Cite(tuple(r.sources)),
-            )
-            for r in reasons
-        ),
-        tuple(f"{r.weight:+d}" for r in reasons),
-    )
-
-
-def answers_block(questionnaire: Questionnaire, answers: Answers) -> Bullets:
-    lines = []
-    for question in questionnaire.questions:
-        worded = questionnaire.worded(question, answers)  # "your care" or "their care"
-        chosen = answers.get(question.id, ())
-        given = "; ".join(worded.label(a) for a in chosen)
-        lines.append(f"{worded.prompt} {given or 'Not sure / not answered'}")
-    return Bullets(tuple(lines))
-
-
 def verdict_blocks(
-    catalog: Catalog, questionnaire: Questionnaire, rec: Recommendation
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    rec: Recommendation,
+    answers: Answers | None = None,
 ) -> list[Block]:
     """A tie or a close call, said plainly, with the open questions that would decide it."""
-    said = verdict(catalog, questionnaire, rec)
+    said = verdict(catalog, questionnaire, rec, answers=answers)
     if said.headline is None:
         return []
     # A tie is already named in the section title; a close call is said here.
@@ -164,9 +171,15 @@ def understood_section(
 
     lines = [
         f"{line.prompt} "
-        + "; ".join(
-            f"{label} (from: {quoted(words)})"
-            for label, words in zip(line.answers, line.each, strict=True)
+        + (
+            "; ".join(line.changed_to)
+            + f" (you changed this; I had read {'; '.join(line.answers)}"
+            + f" from: {quoted(line.words)})"
+            if line.changed_to is not None
+            else "; ".join(
+                f"{label} (from: {quoted(words)})"
+                for label, words in zip(line.answers, line.each, strict=True)
+            )
         )
         for line in understood_lines(questionnaire, described, answers)
     ]
@@ -210,10 +223,10 @@ def scored_document(
         Section(
             title,
             (
-                *verdict_blocks(catalog, questionnaire, rec),
+                *verdict_blocks(catalog, questionnaire, rec, answers),
                 Paragraph(cite(top.summary)),
                 Paragraph(f"Why {top.name.lower()} (points each answer gave or took away):"),
-                reasons_block(questionnaire, rec.top.reasons),
+                reasons_block(questionnaire, rec.top.reasons, answers),
             ),
             highlight=True,
         ),
@@ -229,13 +242,13 @@ def scored_document(
         ),
         Section(
             f"Runner-up: {runner.name} ({rec.runner_up.score}/100)",
-            (reasons_block(questionnaire, rec.runner_up.reasons),),
+            (reasons_block(questionnaire, rec.runner_up.reasons, answers),),
         ),
         # every role's score and how it was reached, not only the top two's
         *(
             Section(
                 f"{catalog.role(s.role).name} ({s.score}/100)",
-                (reasons_block(questionnaire, s.reasons),),
+                (reasons_block(questionnaire, s.reasons, answers),),
             )
             for s in rec.ranking[2:]
         ),
@@ -288,8 +301,6 @@ def recommendation_document(
 
 
 STRONGEST = 3  # reasons shown in the short result
-FIRST_STEPS = 2  # first steps in the short result (--details: all of them): the best
-# route for these answers, a second one if it is free, and at least one way to find the role
 
 
 def rerun_command(command: str, questionnaire: Questionnaire, answers: Answers) -> str:
@@ -310,6 +321,7 @@ def short_sections(
     rec: Recommendation,
     headline: str,
     kind: str,
+    answers: Answers | None = None,
 ) -> list[Section]:
     """What a person needs on one screen: the answer and why, every score and
     the close-call note; the caller adds the first steps."""
@@ -330,7 +342,7 @@ def short_sections(
     title = f"{headline}: {top.name} ({rec.top.score}/100)"
     if rec.tie:
         title = f"{headline}: a tie, {names(catalog, rec.tie)} ({rec.top.score}/100 each)"
-    said = verdict(catalog, questionnaire, rec, most=2)
+    said = verdict(catalog, questionnaire, rec, most=2, answers=answers)
     verdict_blocks: list[Block] = []
     if said.headline and not rec.tie:
         verdict_blocks.append(Paragraph(said.headline, "warning"))
@@ -347,59 +359,104 @@ def short_sections(
 
 def details_hint(
     command: str, questionnaire: Questionnaire, answers: Answers, asked: bool, everything: str
-) -> Block:
-    """How to see everything: after the wizard, the whole command that gives the
-    same answers (a command, never wrapped mid-line); after flags, the flag to add."""
-    lead = f"Everything ({everything}):"
+) -> Block | None:
+    """After the wizard, the whole command that gives the same answers with
+    everything (a command, never wrapped mid-line), to run again later; after
+    flags, nothing here: the closing block says to add --details."""
     if asked:
+        lead = f"Everything ({everything}), to run again later:"
         return Command(rerun_command(command, questionnaire, answers) + " --details", lead)
-    return Paragraph(f"{lead} run the same command with --details")
+    return None
 
 
 EVERYTHING = "every reason, costs, questions to ask"
 
 
-def closing_short(catalog: Catalog, hint: Block, disclaimer: str | None = None) -> list[Section]:
-    """How to see everything, the sources cited, the disclaimer
-    (the knowledge base's unless a questionnaire has its own)."""
-    k = catalog.knowledge
-    more: list[Block] = [Spacer(), hint]
+SOURCES_POINTER = "Sources for every line: in --details, the report and --json."
+
+
+def closing_short(
+    catalog: Catalog, hint: Block | None, disclaimer: str | None = None
+) -> list[Section]:
+    """How to see everything, where the sources are (a pointer: the short result
+    lists none), and the disclaimer (the knowledge base's unless a questionnaire
+    has its own)."""
+    more: list[Block] = [Spacer(), *([hint] if hint else []), Paragraph(SOURCES_POINTER, "quiet")]
     return [
         Section("", tuple(more)),
-        Section(
-            f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
-            (
-                SourceList(tuple(catalog.sources.values())),
-                Paragraph(disclaimer or k.disclaimer, "quiet"),
-            ),
-        ),
+        Section("", (Paragraph(disclaimer or catalog.knowledge.disclaimer, "quiet"),)),
     ]
 
 
+def sources_section(catalog: Catalog, disclaimer: str | None = None) -> Section:
+    """The sources a result may cite (only those cited are listed) and the disclaimer."""
+    k = catalog.knowledge
+    return Section(
+        f"Sources (read on {k.as_of.isoformat()}; page dates vary)",
+        (
+            SourceList(tuple(catalog.sources.values())),
+            Paragraph(disclaimer or k.disclaimer, "quiet"),
+        ),
+    )
+
+
 def first_steps(catalog: Catalog, answers: Answers, rec: Recommendation) -> Section:
-    """The first steps: the best free or low-cost route for these answers
-    (knowledge #10), first when help should be covered or payment is not known,
-    and a way to find the top role; a plain note when the top role is usually
-    paid privately although they want covered help. --details shows all."""
+    """The first steps (`first_step_plan`), with a plain note when the top role is
+    usually paid privately although they want covered help. --details shows all."""
     top = catalog.role(rec.top.role)
     advice = advice_for(catalog, answers, top.id)
-    # A route for one group only (veterans, people on Medicaid) waits for --details
-    # while nothing said tells whether the person belongs to it: as the one first
-    # step it would send a family with no veteran to the VA.
     where = advice.situation
-    open_to_them = [r for r in advice.routes if not (r.narrow and fit(r, where) == "maybe")]
-    shown = [r for i, r in enumerate(open_to_them) if i == 0 or (i == 1 and r.free)]
-    routes = [route_short(r, where) for r in shown]
-    steps = [cite_plainly(f) for f in top.find_one[: max(1, FIRST_STEPS - len(routes))]]
-    items = [*routes, *steps] if where.wants_free else [*steps, *routes]
+    plan = first_step_plan(catalog, answers, rec)
+    items: list[Text] = []
+    for step in plan:
+        if step.route is not None:
+            items.append(route_short(step.route, where))
+        elif step.find is not None:
+            items.append(cite_plainly(step.find))
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
+        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning, where), "strong"))
     blocks.append(Bullets(tuple(items)))
     title = f"First steps: finding a {top.name.lower()}"
-    if routes:
+    if any(step.route for step in plan):
         title += ", or free and low-cost help"
     return Section(title, tuple(blocks))
+
+
+def step_lines(step: FirstStep, where: Situation) -> list[str]:
+    """A first step in a line or two: a route's deadline, condition and name, then
+    its first way to reach it; or the way to find the role."""
+    if step.route is not None:
+        route = step.route
+        return [plain(lead(route, where)) + ".", route.reach[0].text]
+    return [plain(cite_plainly(step.find))] if step.find else []
+
+
+def closing_section(catalog: Catalog, answers: Answers, rec: Recommendation, more: str) -> Section:
+    """What stays on screen at the end: the role, the first call with its number
+    and deadline, and how to see more or save a plan."""
+    plan = first_step_plan(catalog, answers, rec)
+    where = advice_for(catalog, answers, rec.top.role).situation
+    blocks: list[Block] = []
+    if plan:
+        first, *rest = step_lines(plan[0], where)
+        blocks.append(
+            Paragraph(f"First call: {first}" if plan[0].route else f"First step: {first}")
+        )
+        blocks += [Paragraph(line) for line in rest]
+    blocks.append(Paragraph(more, "quiet"))
+    return Section(answer_line(catalog, rec, "Your answer"), tuple(blocks), True, closing=True)
+
+
+def more_line(command: str, asked: bool, everything: bool = False) -> str:
+    """One line on how to see everything or save a plan (a report, for `career`)."""
+    if asked:  # the final menu follows
+        return "Below: save a report." if everything else "Below: see everything or save a report."
+    saved = "a plan to share" if command == "recommend" else "a report"
+    name = "plan" if command == "recommend" else command
+    if everything:
+        return f"Save {saved}: add --report {name}.txt (or .html)."
+    return f"More: add --details; save {saved} with --report {name}.txt (or .html)."
 
 
 def short_recommendation_document(
@@ -412,10 +469,10 @@ def short_recommendation_document(
     """The short result `recommend` prints unless asked for --details; what was
     understood from the person's own words comes first."""
     q = catalog.questionnaire
-    sections = short_sections(catalog, q, rec, "Recommended", "role")
+    sections = short_sections(catalog, q, rec, "Recommended", "role", answers)
     if described is not None:
         sections.insert(0, understood_section(q, described, answers))
     sections.append(first_steps(catalog, answers, rec))
     sections += closing_short(catalog, details_hint("recommend", q, answers, asked, EVERYTHING))
-    # the headline is the first line; legal citations wait for --details
-    return without_legal_citations(Document("", tuple(sections)))
+    sections.append(closing_section(catalog, answers, rec, more_line("recommend", asked)))
+    return uncited(Document("", tuple(sections)))  # the headline is the first line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.document import Block, Cell, Document, Paragraph, Section, Table, View
+from advisor.document import Block, Cell, Command, Document, Paragraph, Section, Table, View
 from advisor.knowledge.catalog import Catalog
 from advisor.views.citing import number_word, value_words
 from advisor.views.data import about
@@ -28,7 +28,7 @@ def roles_document(catalog: Catalog) -> Document:
     blocks: tuple[Block, ...] = (
         Table(("Role (id)", "Works for", "Timeframe", "Focus"), rows),
         Paragraph(f"Note: {catalog.knowledge.loose_titles.text}", "note"),
-        Paragraph("More: advisor show ROLE, advisor compare ROLE ROLE, advisor recommend"),
+        Command("advisor show ROLE", "More:", ("advisor compare ROLE ROLE", "advisor recommend")),
     )
     return Document(f"The {number_word(len(catalog.roles))} roles", (Section("", blocks),))
 

@@ -6,7 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.document import Block, Bullets, Cite, Document, Paragraph, Run, Section, View, joined
+from advisor.document import (
+    Block,
+    Bullets,
+    Cite,
+    Command,
+    Document,
+    Paragraph,
+    Run,
+    Section,
+    View,
+    joined,
+)
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Fact, Role, Source
 from advisor.knowledge.routes import (
@@ -123,13 +134,21 @@ def route_short(route: Route, where: Situation = UNKNOWN) -> tuple[Run, ...]:
     )
 
 
-def paid_privately_text(catalog: Catalog, note: PaidPrivately) -> tuple[Run, ...]:
-    """Said plainly: they want covered help, and the top role usually is not."""
+def paid_privately_text(
+    catalog: Catalog, note: PaidPrivately, where: Situation = UNKNOWN
+) -> tuple[Run, ...]:
+    """Said plainly: they want covered help, and the top role usually is not; their
+    answer quoted in the words for whom the help is for ("their care")."""
     role = catalog.role(note.role).name.lower()
-    said = (
-        f"You said help should come with your care or insurance, but a {role} is usually "
-        "paid for privately. "
-    )
+    questionnaire = catalog.questionnaire
+    question = questionnaire.steering("payment")
+    covered = next((o for o in question.options if o.wants_covered), None) if question else None
+    if question is not None and covered is not None:
+        audience = {questionnaire.audience or "": (where.audience,)} if where.audience else {}
+        label = questionnaire.worded(question, audience).label(covered.id)
+        said = f'You said "{label}", but a {role} is usually paid for privately. '
+    else:
+        said = f"You asked for covered help, but a {role} is usually paid for privately. "
     return cite_plainly(note, said)
 
 
@@ -209,7 +228,7 @@ def alternatives_section(role: Role, routes: Sequence[Route]) -> Section:
     lines = tuple(route_line(r) for r in routes)
     blocks: tuple[Block, ...] = (
         Bullets(lines) if lines else Paragraph("None in the knowledge base."),
-        Paragraph(f"More: advisor routes --role {role.id}", "quiet"),
+        Command(f"advisor routes --role {role.id}", "More:"),
     )
     return Section("Free or low-cost alternatives", blocks)
 
@@ -219,10 +238,12 @@ def next_steps_sections(catalog: Catalog, advice: RouteAdvice) -> list[Section]:
     when the top role is usually paid privately but help should be covered."""
     blocks: list[Block] = []
     if advice.warning is not None:
-        blocks.append(Paragraph(paid_privately_text(catalog, advice.warning), "strong"))
+        blocks.append(
+            Paragraph(paid_privately_text(catalog, advice.warning, advice.situation), "strong")
+        )
     if advice.routes:
         blocks.append(Bullets(tuple(route_line(r, advice.situation) for r in advice.routes)))
-        blocks.append(Paragraph("More: advisor routes --need NEED, or advisor routes", "quiet"))
+        blocks.append(Command("advisor routes --need NEED", "More:", ("advisor routes",)))
     if not blocks:
         return []
     return [Section("Next steps: free or low-cost routes to the same help", tuple(blocks))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from advisor.document import Block, Bullets, Document, Paragraph, Section, View
+from advisor.document import Block, Bullets, Command, Document, Paragraph, Section, View
 from advisor.knowledge.catalog import Catalog
 from advisor.knowledge.models import Disagreement, Fact, Role, Source
 from advisor.views.citing import (
@@ -164,11 +164,12 @@ def title_document(
         sections.append(
             Section("Free or low-cost routes", (Bullets(tuple(route_line(r) for r in routes)),))
         )
-    more = (
-        f"advisor show {closest.id} (the closest role), "
-        f"advisor compare {closest.id} ROLE, advisor routes"
+    more = Command(
+        f"advisor show {closest.id}",
+        "More:",
+        (f"advisor compare {closest.id} ROLE", "advisor routes"),
     )
-    sections.append(Section("More", (Paragraph(more),)))
+    sections.append(Section("More", (more,)))
     sections += closing_sections(catalog, sources)
     return Document(f"{title.name} ({title.id})", tuple(sections))
 

@@ -4,6 +4,7 @@ and what a score means. Plain strings and cited facts, no layout, so any view
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from advisor.knowledge.catalog import Catalog
@@ -28,11 +29,17 @@ def names(catalog: Catalog, role_ids: tuple[str, ...]) -> str:
 
 
 def decider_line(
-    catalog: Catalog, questionnaire: Questionnaire, decider: Decider, most: int = 2
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    decider: Decider,
+    most: int = 2,
+    answers: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """'Where is the person? "At home": care manager. "In hospital …" and more: case
-    manager.' Each answer and the role it points to is a sentence of its own."""
+    manager.' Each answer and the role it points to is a sentence of its own, in
+    the words for whom the help is for."""
     question = next(q for q in questionnaire.questions if q.id == decider.question)
+    question = questionnaire.worded(question, answers or {})
     parts = []
     for role, option_ids in decider.favours:
         labels = [f'"{o.label}"' for i in option_ids[:most] if (o := question.option(i))]
@@ -42,10 +49,17 @@ def decider_line(
 
 
 def verdict(
-    catalog: Catalog, questionnaire: Questionnaire, rec: Recommendation, most: int = 3
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    rec: Recommendation,
+    most: int = 3,
+    answers: Mapping[str, Sequence[str]] | None = None,
 ) -> Verdict:
-    """The words for a tie or a close call, with up to `most` deciding questions."""
-    lines = tuple(decider_line(catalog, questionnaire, d) for d in rec.deciders[:most])
+    """The words for a tie or a close call, with up to `most` deciding questions
+    (worded for whom the help is for, as far as `answers` say)."""
+    lines = tuple(
+        decider_line(catalog, questionnaire, d, answers=answers) for d in rec.deciders[:most]
+    )
     if rec.tie:
         headline = (
             f"A tie: {names(catalog, rec.tie)} fit your answers equally well "

@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from advisor import intake
-from advisor.document import Document, Spacer
+from advisor.document import Document
 from advisor.errors import AdvisorError, UsageProblem
 from advisor.knowledge.catalog import Catalog, load_catalog
 from advisor.knowledge.questions import Question
@@ -186,9 +186,9 @@ class Pages:
         # calls side by side, then every score, what was understood, the sources.
         # (The screen's own closing line says how to see more on a terminal;
         # the page has its links for that.)
-        headline, scores = views.short_sections(catalog, q, rec, "Recommended", "role")
+        headline, scores = views.short_sections(catalog, q, rec, "Recommended", "role", answers)
         steps = views.first_steps(catalog, answers, rec)
-        closing = views.closing_short(catalog, Spacer())[-1]
+        closing = views.sources_section(catalog)
         understood = (
             [views.understood_section(q, described, answers)] if described is not None else []
         )
