@@ -479,3 +479,30 @@ def command_paths() -> list[tuple[str, ...]]:
     assert isinstance(root, typer.core.TyperGroup)
     walk(root, ())
     return paths
+
+
+# Headless Chromium from the system packages, for the report and web-page tests.
+# The flags keep it off this machine's closed network and out of a profile.
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def dump_dom(page: Path, profile: Path) -> subprocess.CompletedProcess[str]:
+    """The page as headless Chromium builds it (`--dump-dom`), with a fresh profile."""
+    assert BROWSER is not None
+    return subprocess.run(
+        [BROWSER, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -4,13 +4,11 @@ family can act on, and `--share` prints a few lines to send a sibling."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import Run, catalog, ok, recommended_json
+from helpers import BROWSER, Run, catalog, dump_dom, ok, recommended_json
 
 # A denied insurance claim: the first call has a deadline in the data.
 DENIAL = [
@@ -91,28 +89,11 @@ def test_share_claims_standard_output_alone(run: Run) -> None:
     assert result.exit_code == 2 and "--share" in result.stderr
 
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(BROWSER is None, reason="no headless Chromium on this machine")
 def test_the_html_plan_opens_in_a_browser_with_working_links(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "plan.html"
     ok(run(*DENIAL, "--report", str(path)))
-    assert BROWSER is not None
-    result = subprocess.run(
-        [
-            BROWSER,
-            *("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"),
-            *("--disable-background-networking", "--disable-component-update", "--disable-sync"),
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = dump_dom(path, tmp_path / "profile")
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout
     for heading in PLAN:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from helpers import HEADLINE, Run, catalog, headline, recommended_json
+from helpers import BROWSER, HEADLINE, Run, catalog, dump_dom, headline, recommended_json
 
 ARGS = [
     "recommend",
@@ -112,34 +110,11 @@ def test_report_needs_a_known_format(run: Run, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(BROWSER is None, reason="no headless Chromium on this machine")
 def test_html_report_in_a_headless_browser(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "report.html"
     assert run(*ARGS, "--report", str(path)).exit_code == 0
-    assert BROWSER is not None
-    result = subprocess.run(
-        [
-            BROWSER,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = dump_dom(path, tmp_path / "profile")
     assert result.returncode == 0, result.stderr[-2000:]
     assert headline(*ARGS[1:]) in result.stdout
     assert f"Sources (read on {catalog().knowledge.as_of}; page dates vary)" in result.stdout

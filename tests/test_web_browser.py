@@ -20,20 +20,11 @@ from pathlib import Path
 
 import pytest
 
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+from helpers import BROWSER, CHROMIUM_FLAGS
+
 DRIVER = shutil.which("chromedriver")
 AXE = Path(__file__).parent / "data" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 PHONE = (390, 844)
 DESKTOP = (1280, 800)
 WORDS = "My dad was just admitted to the hospital after a fall and I live far away."
