@@ -13,7 +13,7 @@ stack completes as before. Values are quoted by the same function
 (`knowledge.names.completes_safely`) as on the full path.
 
 Only the standard library's light modules are imported here (os, json, shlex,
-hashlib's blake2b): this runs on every Tab press.
+blake2b, through advisor/cache.py): this runs on every Tab press.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from advisor.cache import cache_file, content_key, write_atomically
 from advisor.knowledge.location import bundled_folder
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ FORMAT = 1
 # The files whose content decides what completes (the loader reads the first two
 # for every command, the questionnaires for their flags and the needs).
 KEYED_FILES = ("sources.json", "roles.json", "questions.json", "career.json")
-KEY_LIMIT = 16 * 1024 * 1024  # bytes: a larger file is left to the full path (and its limit)
 # Which questionnaire gives each command its question flags (cli.py's command classes).
 QUESTIONNAIRE_OF = {"recommend": "questions", "map": "questions", "career": "career"}
 # The options of the commands whose role names complete; anything else on the line
@@ -45,39 +45,14 @@ FLAGS = {
 VALUE_OPTIONS = {"compare": ("--aspect", "--report"), "show": ("--report",)}
 
 
-def index_key(folder: str) -> str | None:
-    """A hash of the knowledge base's files and advisor's version; None when a
-    file is missing, not a regular file or too large (the full path says why)."""
-    import stat
-    from _blake2 import blake2b  # hashlib without loading OpenSSL: a Tab press is short
-
+def index_path(folder: str, environ: Mapping[str, str]) -> str | None:
+    """The index's place in the cache folder, named by a hash of the knowledge
+    base's files and advisor's version; None when a file cannot be hashed (the
+    full path says why) or there is no home."""
     from advisor import __version__
 
-    digest = blake2b(f"{FORMAT} {__version__}".encode(), digest_size=16)
-    for name in KEYED_FILES:
-        path = os.path.join(folder, name)
-        try:
-            info = os.stat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > KEY_LIMIT:
-                return None
-            with open(path, "rb") as handle:
-                content = handle.read(KEY_LIMIT + 1)
-        except OSError:
-            return None
-        digest.update(f"\0{name}\0{len(content)}\0".encode())
-        digest.update(content)
-    return digest.hexdigest()
-
-
-def index_path(key: str, environ: Mapping[str, str]) -> str | None:
-    """The index's place in the user's cache folder (XDG), or None without a home."""
-    base = environ.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        home = environ.get("HOME") or os.path.expanduser("~")
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "advisor", "completion", f"{key}.json")
+    key = content_key(folder, KEYED_FILES, f"{FORMAT} {__version__}")
+    return cache_file("completion", f"{key}.json", environ) if key else None
 
 
 def build_index(catalog: Catalog) -> dict[str, Any]:
@@ -102,31 +77,17 @@ def write_index(catalog: Catalog) -> None:
     """Write the index for `catalog`'s folder, atomically; silently not at all
     when the cache folder cannot be written (Tab then stays on the full path)."""
     import json
-    import tempfile
 
-    key = index_key(str(catalog.directory))
-    path = index_path(key, os.environ) if key else None
+    path = index_path(str(catalog.directory), os.environ)
     if path is None or os.path.exists(path):
         return
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(build_index(catalog), out, ensure_ascii=False)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass
+    write_atomically(path, json.dumps(build_index(catalog), ensure_ascii=False).encode())
 
 
 def read_index(folder: str, environ: Mapping[str, str]) -> dict[str, Any] | None:
     import json
 
-    key = index_key(folder)
-    path = index_path(key, environ) if key else None
+    path = index_path(folder, environ)
     if path is None:
         return None
     try:

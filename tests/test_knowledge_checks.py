@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from advisor.errors import DataError
+from advisor.knowledge import snapshot
 from advisor.knowledge.adapting import check_folder
 from advisor.knowledge.catalog import bundled_directory, load_catalog
 from advisor.knowledge.names import completes_safely, names_of
@@ -201,16 +202,25 @@ def _calls(work: Callable[[], object]) -> int:
 
 def _load_everything(folder: Path) -> None:
     catalog = load_catalog.__wrapped__(folder)
-    for part in ("questionnaire", "career", "routes", "titles"):
+    for part in ("questionnaire", "career", "routes", "titles", "lexicon"):
         getattr(catalog, part)
 
 
-def test_checking_grows_linearly_with_the_knowledge_base(tmp_path: Path) -> None:
+def test_checking_grows_linearly_with_the_knowledge_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Performance review §4: `data check` compared every source with every citation
     (15 s at 10 times the data, 130 s at 30). Ten times the data may cost at most
-    ten times the work (plus a tenth for noise); a quadratic step would cost 100."""
+    ten times the work (plus a tenth for noise); a quadratic step would cost 100.
+    Loading is counted twice: reading a snapshot, and validating the JSON."""
     small, large = _multiplied(tmp_path, 3), _multiplied(tmp_path, 30)
     assert check_folder(large)[0] == []  # every copy is valid
+    for folder in (small, large):
+        _load_everything(folder)  # writes its snapshot
+        assert load_catalog.__wrapped__(folder).snapshot is not None
+    ratio = _calls(lambda: _load_everything(large)) / _calls(lambda: _load_everything(small))
+    assert ratio <= 11, ("from a snapshot", ratio)
+    monkeypatch.setattr(snapshot, "snapshot_folder", lambda folder: None)
     for work in (check_folder, _load_everything):
         work(small)  # imports and caches first, so that both counts are of the checks alone
         ratio = _calls(lambda w=work: w(large)) / _calls(lambda w=work: w(small))

@@ -59,6 +59,17 @@ class Catalog:
     directory: Path
     knowledge: KnowledgeBase
     sources: dict[str, Source]
+    # The folder of a snapshot of this knowledge base's validated parts
+    # (knowledge/snapshot.py), when one was found: each part is read from it.
+    snapshot: str | None = None
+
+    def _snapshot_of(self, part: str) -> Any:
+        """`part` from the snapshot, or None to read and check the JSON instead."""
+        if self.snapshot is None:
+            return None
+        from advisor.knowledge.snapshot import read_part
+
+        return read_part(self.snapshot, part)
 
     @property
     def roles(self) -> list[Role]:
@@ -72,12 +83,14 @@ class Catalog:
     @functools.cached_property
     def questionnaire(self) -> Questionnaire:
         """The situation questionnaire behind `recommend` and `map`."""
-        return self._questionnaire(QUESTIONS_FILE)
+        found: Questionnaire | None = self._snapshot_of("questionnaire")
+        return found or self._questionnaire(QUESTIONS_FILE)
 
     @functools.cached_property
     def career(self) -> Questionnaire:
         """The career questionnaire, read only by `advisor career`."""
-        return self._questionnaire(CAREER_FILE)
+        found: Questionnaire | None = self._snapshot_of("career")
+        return found or self._questionnaire(CAREER_FILE)
 
     def _questionnaire(self, file_name: str) -> Questionnaire:
         from advisor.knowledge.questions import Questionnaire
@@ -105,6 +118,9 @@ class Catalog:
         None if a --data folder has no routes.json."""
         from advisor.knowledge.routes import RouteBook
 
+        found: RouteBook | None = self._snapshot_of("route_book")
+        if found is not None:
+            return found
         path = self.directory / ROUTES_FILE
         if not path.exists():
             return RouteBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, routes=[])
@@ -113,6 +129,9 @@ class Catalog:
     @functools.cached_property
     def routes(self) -> RouteBook:
         """The routes, also checked against the questionnaire (the needs they serve)."""
+        found: RouteBook | None = self._snapshot_of("routes")
+        if found is not None:
+            return found
         book = self.route_book
         if self.directory == bundled_directory():
             return book  # checked by a test, as _read says
@@ -128,6 +147,9 @@ class Catalog:
         questionnaire; a --data folder without one reads with the bundled lexicon."""
         from advisor.knowledge.lexicon import Lexicon
 
+        found: Lexicon | None = self._snapshot_of("lexicon")
+        if found is not None:
+            return found
         path = self.directory / LEXICON_FILE
         if not path.exists():
             return _read(bundled_directory() / LEXICON_FILE, Lexicon, {})
@@ -138,6 +160,9 @@ class Catalog:
         """Other titles people meet (titles.json); none if a --data folder has no such file."""
         from advisor.knowledge.titles import TitleBook
 
+        found: TitleBook | None = self._snapshot_of("titles")
+        if found is not None:
+            return found
         path = self.directory / TITLES_FILE
         if not path.exists():
             return TitleBook(as_of=self.knowledge.as_of, scope=self.knowledge.scope, titles=[])
@@ -220,14 +245,28 @@ def bundled_directory() -> Path:
 
 @functools.cache
 def load_catalog(directory: Path | None = None) -> Catalog:
-    """Read and check the roles and sources once per process."""
+    """Read and check the roles and sources once per process: from the folder's
+    snapshot when it has one (knowledge/snapshot.py), else from the JSON, and
+    then write the snapshot for the next run."""
+    import os
+
+    from advisor.knowledge.snapshot import read_part, snapshot_folder, write_snapshot
+
     folder = directory or bundled_directory()
     if not folder.is_dir():
         raise DataError(f"{folder}: not a folder holding {ROLES_FILE} and {SOURCES_FILE}")
+    snapshot = snapshot_folder(str(folder))
+    if snapshot is not None and os.path.isdir(snapshot):
+        knowledge, by_id = read_part(snapshot, "knowledge"), read_part(snapshot, "sources")
+        if knowledge is not None and by_id is not None:
+            return Catalog(folder, knowledge, by_id, snapshot)
     sources = _read(folder / SOURCES_FILE, SourceList, {})
     by_id = {s.id: s for s in sources.sources}
     knowledge = _read(folder / ROLES_FILE, KnowledgeBase, {"sources": by_id})
-    return Catalog(folder, knowledge, by_id)
+    catalog = Catalog(folder, knowledge, by_id)
+    if snapshot is not None:
+        write_snapshot(catalog, snapshot)
+    return catalog
 
 
 def roles_context(roles: list[Role]) -> dict[str, Any]:

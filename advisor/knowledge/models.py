@@ -155,7 +155,9 @@ TimeframeValue = Literal["episodic", "ongoing", "as-needed"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not on
+    # import, so a run that reads a snapshot (knowledge/snapshot.py) builds none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):

@@ -32,11 +32,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def _without_breaks(text: str) -> str:
+    return text.replace("\n", "").replace("\t", "") if "\n" in text or "\t" in text else text
+
+
 def printable(text: str, one_line: bool = False) -> str:
     """`text` with every control character shown as an escape such as `\\x1b`.
 
     `one_line` also escapes newlines and tabs (for paths and values in an error).
     """
+    if text.isascii() and (text if one_line else _without_breaks(text)).isprintable():
+        return text  # the common case, answered without a regular expression
     if one_line:
         text = re.sub(_LINE_BREAKS, _escape, text)
     pattern = control_characters(text)

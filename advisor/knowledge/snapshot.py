@@ -1,0 +1,129 @@
+"""A snapshot of a knowledge base's validated objects, so a run need not build
+pydantic's validators to read data that has passed every check before.
+
+Measured (README, "Start-up speed"): building the validators of the knowledge
+models, which validating the JSON needs, is most of what advisor adds to the
+floor program; unpickling the objects those same validators produced, with the
+models' schemas deferred (`Strict`'s `defer_build`), costs a fraction of it.
+pydantic stays the one schema: a snapshot is only ever written from objects
+that the models validated, and only once every part of the folder has loaded
+and passed its checks.
+
+A snapshot is a folder in the user's cache folder, one pickle per part (so a
+command still reads only the parts it uses), named by a hash of the knowledge
+base's files (a missing one counted as missing), of the modules that define
+the models, and of the versions of advisor, pydantic and Python: an edited file
+or model, or an upgrade, gets a new snapshot and never a stale one. It is read
+with an unpickler that accepts only advisor's knowledge models and `date`, so a
+file planted in the cache folder cannot name anything else to run.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Any
+
+from advisor.cache import cache_file, content_key
+
+FORMAT = 1
+# The data files a catalog can read (each part's files are among them).
+DATA_FILES = (
+    "sources.json",
+    "roles.json",
+    "questions.json",
+    "career.json",
+    "routes.json",
+    "titles.json",
+    "lexicon.json",
+)
+# The modules whose classes a snapshot holds: the only ones it may name.
+MODELS = ("models", "questions", "routes", "titles", "lexicon")
+# The catalog's parts, each read on first use as without a snapshot.
+PARTS = (
+    "knowledge",
+    "sources",
+    "questionnaire",
+    "career",
+    "route_book",
+    "routes",
+    "titles",
+    "lexicon",
+)
+
+
+def snapshot_folder(folder: str) -> str | None:
+    """Where `folder`'s snapshot is or would be; None when its files cannot be
+    hashed (the loader then says why) or there is no cache folder."""
+    import sys
+
+    from pydantic.version import VERSION
+
+    from advisor import __version__
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    models = content_key(here, [f"{m}.py" for m in MODELS], "")
+    if models is None:
+        return None
+    salt = f"{FORMAT} {__version__} {VERSION} {sys.version_info[:2]} {models}"
+    key = content_key(folder, DATA_FILES, salt)
+    return cache_file("snapshot", key, os.environ) if key else None
+
+
+class _KnowledgeOnly(pickle.Unpickler):
+    """Unpickles advisor's knowledge models and dates, and refuses anything else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        from advisor.knowledge.models import Strict
+
+        if module == "datetime" and name == "date":
+            return super().find_class(module, name)
+        if module.startswith("advisor.knowledge.") and module.rpartition(".")[2] in MODELS:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and issubclass(found, Strict):
+                return found
+        raise pickle.UnpicklingError(f"a snapshot may not name {module}.{name}")
+
+
+def read_part(snapshot: str, part: str) -> Any:
+    """One part of a snapshot, or None when it cannot be read as one: the caller
+    then reads and validates the JSON, and the snapshot is removed, so that the
+    next run writes a sound one."""
+    try:
+        with open(os.path.join(snapshot, f"{part}.pickle"), "rb") as handle:
+            return _KnowledgeOnly(handle).load()
+    except Exception:  # a damaged or foreign file is a cache miss, never an error
+        import shutil
+
+        shutil.rmtree(snapshot, ignore_errors=True)
+        return None
+
+
+def write_snapshot(catalog: object, snapshot: str) -> None:
+    """Load every part of `catalog` (a catalog.Catalog) and write them all as
+    one snapshot folder, renamed into place at once; nothing when any part
+    fails its checks (that error is raised when a command asks for the part) or
+    the folder cannot be written."""
+    import shutil
+    import tempfile
+
+    from advisor.errors import DataError
+
+    try:
+        parts = {part: getattr(catalog, part) for part in PARTS}
+    except DataError:
+        return
+    try:
+        os.makedirs(os.path.dirname(snapshot), exist_ok=True)
+        temporary = tempfile.mkdtemp(dir=os.path.dirname(snapshot), suffix=".tmp")
+    except OSError:
+        return
+    try:
+        for part, value in parts.items():
+            with open(os.path.join(temporary, f"{part}.pickle"), "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.rename(temporary, snapshot)  # fails if another run got there first: fine
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
