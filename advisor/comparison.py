@@ -5,8 +5,6 @@ Each aspect picks facts out of a role; the wording of the facts stays in data/.
 The comparison as a document is in views/compare.py.
 """
 
-from __future__ import annotations
-
 import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -84,7 +82,7 @@ class Comparison(NamedTuple):
     disagreements: list[Disagreement]
 
 
-def pick_roles(catalog: Catalog, names: list[str], everything: bool) -> list[Role]:
+def pick_roles(catalog: "Catalog", names: list[str], everything: bool) -> list[Role]:
     if everything:
         if names:
             raise UsageProblem("give role names or --all, not both")
@@ -115,7 +113,7 @@ def pick_roles(catalog: Catalog, names: list[str], everything: bool) -> list[Rol
     return roles
 
 
-def compare(catalog: Catalog, roles: list[Role], aspects: list[Aspect]) -> Comparison:
+def compare(catalog: "Catalog", roles: list[Role], aspects: list[Aspect]) -> Comparison:
     differences: list[tuple[str, list[tuple[Role, str]]]] = []
     for label, values in (
         ("Who they work for", [r.works_for.value for r in roles]),

@@ -10,8 +10,6 @@ tuple of lines, emphasis is a word of meaning ("strong", "note", "warning",
 "quiet") that each renderer draws its own way.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -80,8 +78,8 @@ class SourceList(NamedTuple):
     citations and fills `listed` with the sources actually cited, each by its
     number and how a reader finds it, before any layout."""
 
-    sources: tuple[Source, ...]
-    listed: tuple[tuple[int, Source], ...] = ()
+    sources: "tuple[Source, ...]"
+    listed: "tuple[tuple[int, Source], ...]" = ()
 
 
 class Preformatted(NamedTuple):

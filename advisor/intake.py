@@ -15,8 +15,6 @@ Answers are validated by `answers.parse_answer`, the same path as the wizard's
 prompts and answers files, so every front accepts and refuses the same values.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -55,25 +53,25 @@ class Gathered(NamedTuple):
     answers: Answers
     provenance: dict[str, str]
     asked: bool  # a person was asked (the wizard ran)
-    described: Described | None  # what a description gave, if one was read
+    described: "Described | None"  # what a description gave, if one was read
 
 
 class Result(NamedTuple):
     """Gathered answers and the ranking of every role they give."""
 
     gathered: Gathered
-    recommendation: Recommendation
+    recommendation: "Recommendation"
 
 
-def flag_label(question: Question) -> str:
+def flag_label(question: "Question") -> str:
     return f"--{question.flag}"
 
 
 def given_answers(
-    questionnaire: Questionnaire,
+    questionnaire: "Questionnaire",
     given: Given | None = None,
     answers_file: Path | None = None,
-    label: Callable[[Question], str] = flag_label,
+    label: "Callable[[Question], str]" = flag_label,
 ) -> tuple[Answers, dict[str, str]]:
     """Answers from a file, then the given values on top (flags win), through the
     one validation path; `label` names a value's origin in an error message."""
@@ -108,12 +106,12 @@ def check_description(text: str) -> str:
 
 
 def gather(
-    questionnaire: Questionnaire,
+    questionnaire: "Questionnaire",
     given: Given | None = None,
     answers_file: Path | None = None,
     description: str | None = None,
     ask: Ask | None = None,
-    lexicon: Lexicon | None = None,
+    lexicon: "Lexicon | None" = None,
 ) -> Gathered:
     """Given answers, then what a description supports (read with `lexicon`, the
     bundled one if None), then `ask` for the rest.
@@ -147,7 +145,7 @@ def gather(
     return Gathered(answers, provenance, ask is not None, described)
 
 
-def _nothing_to_go_on(questionnaire: Questionnaire) -> str:
+def _nothing_to_go_on(questionnaire: "Questionnaire") -> str:
     from advisor.describe import reads_descriptions
 
     flags = ", ".join(f"--{q.flag}" for q in questionnaire.questions)
@@ -160,7 +158,7 @@ def _nothing_to_go_on(questionnaire: Questionnaire) -> str:
     )
 
 
-def rank(catalog: Catalog, questionnaire: Questionnaire, answers: Answers) -> Recommendation:
+def rank(catalog: "Catalog", questionnaire: "Questionnaire", answers: Answers) -> "Recommendation":
     """Every role scored against these answers, best first."""
     from advisor.scoring import recommend as score
 
@@ -168,7 +166,7 @@ def rank(catalog: Catalog, questionnaire: Questionnaire, answers: Answers) -> Re
 
 
 def recommend(
-    catalog: Catalog,
+    catalog: "Catalog",
     given: Given | None = None,
     answers_file: Path | None = None,
     description: str | None = None,
@@ -181,7 +179,7 @@ def recommend(
 
 
 def career(
-    catalog: Catalog,
+    catalog: "Catalog",
     given: Given | None = None,
     answers_file: Path | None = None,
     ask: Ask | None = None,

@@ -4,8 +4,6 @@ x runs from "works for the system" (-1) to "works for the patient" (+1);
 y from "one episode" (-1) to "ongoing" (+1). Pure: no output.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,7 +18,7 @@ class Point(NamedTuple):
 
 
 def person_position(
-    questionnaire: Questionnaire, answers: Mapping[str, Sequence[str]]
+    questionnaire: "Questionnaire", answers: Mapping[str, Sequence[str]]
 ) -> tuple[float | None, float | None]:
     """Average the map coordinates of the chosen options; None where nothing placed them."""
     xs: list[float] = []

@@ -17,8 +17,6 @@ nothing, so with few answers no role can score high. Arithmetic is exact
 order of roles or options in the data never decides anything.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction

@@ -11,10 +11,12 @@ def _carried(value: str) -> bool:
     """Whether every shell's protocol carries `value` as one literal word: a line
     break would split it into two candidates, and fish expands a leading `~`
     (into a home folder) even in a completion it inserts."""
-    return bool(value) and not value.startswith("~") and _LINE_CONTROL.search(value) is None
+    return bool(value) and not value.startswith("~") and re.search(_LINE_CONTROL, value) is None
 
 
-_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Compiled on first use (re caches it): a class with Unicode ranges is slow to
+# compile, and most runs complete nothing.
+_LINE_CONTROL = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
 
 
 def quoted_for(shell: str, value: str, help: str = "") -> str:

@@ -7,6 +7,7 @@ child starts from the same modules and reports what the command added."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -126,3 +127,23 @@ def test_version_is_printed_before_anything_is_loaded() -> None:
     version, heavy = result.stdout.splitlines()
     assert heavy == "[]"
     assert version + "\n" == CliRunner().invoke(app, ["--version"]).stdout
+
+
+def test_a_spanish_description_loads_one_stemmer_not_all() -> None:
+    """snowballstemmer imports every language's pure-Python stemmer unless its C
+    backend (PyStemmer, a dependency) is installed: a twelfth of such a run."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['advisor', 'recommend', '--describe',"
+        " 'Mi madre tiene demencia y vive sola en casa', '--json']\n"
+        "from advisor.entry import main\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.endswith('_stemmer'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert '"answers"' in result.stdout, result.stderr
+    assert importlib.util.find_spec("Stemmer") is not None  # the C backend is installed
+    assert result.stderr.endswith("[]"), result.stderr

@@ -16,8 +16,6 @@ unless a trigger term puts it in another context.
 The terms are data (`lexicon.json`), per language.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -19,8 +19,6 @@ of `STEM_MIN` letters or more that begin alike; the stemmer is loaded, and a cue
 word stemmed, only when such a word is read.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple

@@ -9,8 +9,6 @@ others in the data ("both" covers "at home" and "in hospital" for someone going
 home from hospital).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -93,7 +91,7 @@ class Reader:
         self.meanings.setdefault(key, []).append(meaning)
 
 
-def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
+def build_reader(questionnaire: "Questionnaire", lexicon: "Lexicon") -> Reader:
     names: dict[str, str] = {lang.id: lang.stemmer for lang in lexicon.languages if lang.stemmer}
     reader = Reader(Matcher(stemmer_names=names))
     reader.single = frozenset(q.id for q in questionnaire.questions if q.kind != "multi")
@@ -169,7 +167,7 @@ def build_reader(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
 _READERS: list[tuple[object, object, Reader]] = []
 
 
-def reader_for(questionnaire: Questionnaire, lexicon: Lexicon) -> Reader:
+def reader_for(questionnaire: "Questionnaire", lexicon: "Lexicon") -> Reader:
     """The compiled reader, built on first use (only when someone describes)."""
     for q, lex, reader in _READERS:
         if q is questionnaire and lex is lexicon:
@@ -183,7 +181,7 @@ def _kept(keeps: set[str], question: str, option: str) -> bool:
     return f"{question}/{option}" in keeps or f"{question}/*" in keeps
 
 
-def read(text: str, questionnaire: Questionnaire, lexicon: Lexicon | None = None) -> Reading:
+def read(text: str, questionnaire: "Questionnaire", lexicon: "Lexicon | None" = None) -> Reading:
     """The answers `text` supports, each with the words behind it, and the cues set
     aside with the reason; the same text always gives the same reading."""
     if lexicon is None:
@@ -343,7 +341,7 @@ def _why(
 
 
 def _decide_all(
-    questionnaire: Questionnaire, hits: list[Hit]
+    questionnaire: "Questionnaire", hits: list[Hit]
 ) -> tuple[tuple[Understood, ...], tuple[str, ...]]:
     understood: list[Understood] = []
     mixed: list[str] = []
@@ -369,7 +367,7 @@ def _decide_all(
     return tuple(understood), tuple(mixed)
 
 
-def _decide(question: Question, pointed: list[str]) -> list[str] | None:
+def _decide(question: "Question", pointed: list[str]) -> list[str] | None:
     """The options to answer with, in the data's order; None when the cues disagree."""
     order = {o.id: i for i, o in enumerate(question.options)}
     pointed.sort(key=order.__getitem__)
@@ -406,7 +404,7 @@ class Described(NamedTuple):
 
 
 def fill(
-    questionnaire: Questionnaire, answers: Mapping[str, tuple[str, ...]], reading: Reading
+    questionnaire: "Questionnaire", answers: Mapping[str, tuple[str, ...]], reading: Reading
 ) -> tuple[dict[str, tuple[str, ...]], Described]:
     """Answers with the reading's added where nothing was given (flags and answers
     files always win), and what the description gave."""
@@ -433,6 +431,6 @@ def fill(
     return filled, described
 
 
-def reads_descriptions(questionnaire: Questionnaire) -> bool:
+def reads_descriptions(questionnaire: "Questionnaire") -> bool:
     """Does this questionnaire have cues at all (career.json has none)?"""
     return any(o.cues for q in questionnaire.questions for o in q.options)

@@ -8,8 +8,6 @@ word, so a character whose lower case is longer ("İ") never shifts the words
 quoted back to the person (DEF-50).
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence

@@ -7,8 +7,6 @@ asked for: JSON, Markdown or the terminal view (through the pager when long),
 and a report file beside any of them.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -78,7 +76,7 @@ offered, what the person chose ("everything", "share", "report" with a path), or
 None when they are done."""
 
 
-def emit(view: View, out: Output, offer: Offer | None = None) -> None:
+def emit(view: "View", out: Output, offer: Offer | None = None) -> None:
     """Show `view` as `out` asks; `offer` (the wizard's final menu, after an
     interactive run on a terminal) may then show everything, the text to share,
     or name a report file to save."""
@@ -108,7 +106,7 @@ def emit(view: View, out: Output, offer: Offer | None = None) -> None:
         follow_up(view, offer, out.paged)
 
 
-def follow_up(view: View, offer: Offer, paged: bool) -> None:
+def follow_up(view: "View", offer: Offer, paged: bool) -> None:
     """The final menu, until the person is done: everything (through the pager,
     ending again on the closing block), the text to share, or a report saved."""
     report = view.report or view.screen
@@ -147,7 +145,7 @@ def show_share(text: str) -> None:
     sys.stdout.flush()
 
 
-def show_document(doc: Document, paged: bool = True) -> None:
+def show_document(doc: "Document", paged: bool = True) -> None:
     """A document on standard output, laid out for the terminal (or plain when piped).
 
     Its closing sections (the answer and the first call) are printed after the
@@ -164,7 +162,9 @@ def show_document(doc: Document, paged: bool = True) -> None:
         screen.print(to_rich(screen, doc._replace(title="", sections=closing)), crop=False)
 
 
-def save_answers(questionnaire: Questionnaire, answers: Answers, path: Path, force: bool) -> None:
+def save_answers(
+    questionnaire: "Questionnaire", answers: "Answers", path: Path, force: bool
+) -> None:
     """`--save FILE`: the answers as an answers file (atomically; - prints them)."""
     import json
 

@@ -2,8 +2,6 @@
 route for the answers, a second one if it is free, and a way to find the role.
 The short result, its closing block and the plan to share all start from these."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from advisor.answers import Answers

@@ -1,8 +1,6 @@
 """What was understood from a person's own words, as lines: one place for the
 questionnaire's first step (wizard) and the result's "What I understood" section."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,7 +22,7 @@ class UnderstoodLine(NamedTuple):
 
 
 def understood_lines(
-    questionnaire: Questionnaire, described: Described, answers: Mapping[str, Sequence[str]]
+    questionnaire: "Questionnaire", described: "Described", answers: Mapping[str, Sequence[str]]
 ) -> list[UnderstoodLine]:
     """One line a question, in the questionnaire's order, for each answer taken,
     marked where the final `answers` differ from what was read."""
@@ -47,7 +45,7 @@ def understood_lines(
 NOT_SURE = "Not sure / not answered"
 
 
-def language_line(described: Described) -> str | None:
+def language_line(described: "Described") -> str | None:
     """Which language was read, when it is not English alone; or why nothing was."""
     if described.note:
         return described.note

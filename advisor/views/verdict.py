@@ -2,8 +2,6 @@
 and what a score means. Plain strings and cited facts, no layout, so any view
 (the full result, the short one, a report) can place them where it likes."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
