@@ -112,9 +112,11 @@ def gather(
     description: str | None = None,
     ask: Ask | None = None,
     lexicon: "Lexicon | None" = None,
+    snapshot: str | None = None,
 ) -> Gathered:
     """Given answers, then what a description supports (read with `lexicon`, the
-    bundled one if None), then `ask` for the rest.
+    bundled one if None, and the reader kept in the knowledge base's `snapshot`
+    folder, if it has one), then `ask` for the rest.
 
     Raises UsageProblem when there is nothing to go on (no answer, no description
     and no one to ask): a front shows it as a usage error. A description with
@@ -127,7 +129,9 @@ def gather(
         from advisor.describe import fill, read
 
         text = check_description(description)
-        answers, described = fill(questionnaire, answers, read(text, questionnaire, lexicon))
+        answers, described = fill(
+            questionnaire, answers, read(text, questionnaire, lexicon, snapshot)
+        )
         described = described._replace(text=text)
         provenance.update((u.question, FROM_WORDS) for u in described.used)
     if ask is not None:
@@ -174,7 +178,9 @@ def recommend(
 ) -> Result:
     """`advisor recommend` as a function: which role fits this situation."""
     lexicon = catalog.lexicon if description is not None else None
-    gathered = gather(catalog.questionnaire, given, answers_file, description, ask, lexicon)
+    gathered = gather(
+        catalog.questionnaire, given, answers_file, description, ask, lexicon, catalog.snapshot
+    )
     return Result(gathered, rank(catalog, catalog.questionnaire, gathered.answers))
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from advisor.describe import read
-from advisor.describe.matching import MAX_GAP
+from advisor.describe.matching import MAX_GAP, one_slip_apart
 from advisor.describe.reading import reader_for
 from advisor.knowledge.catalog import load_catalog
 from advisor.knowledge.questions import (
@@ -237,3 +237,18 @@ def test_a_dotted_capital_i_does_not_shift_the_words_quoted() -> None:
 def test_question_options_are_models_not_literals() -> None:
     """The property tests read every cue from the data: nothing here names an option."""
     assert Question.model_fields and CUES
+
+
+WORDS = st.text(alphabet="abcñé", max_size=8)
+
+
+@given(WORDS, WORDS)
+@settings(max_examples=3000, deadline=None)
+def test_one_slip_is_an_optimal_string_alignment_distance_of_one(a: str, b: str) -> None:
+    """The typo check is rapidfuzz's OSA distance (kept as a test dependency for this)."""
+    from rapidfuzz.distance import OSA
+
+    assert one_slip_apart(a, b) is (OSA.distance(a, b) <= 1)
+    slipped = [a[:i] + a[i + 1 :] for i in range(len(a))]  # a letter dropped ...
+    slipped += [a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)]  # ... or swapped
+    assert all(one_slip_apart(a, s) and one_slip_apart(s, a) for s in slipped)

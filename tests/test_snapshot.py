@@ -171,3 +171,41 @@ def test_the_stand_in_is_used_only_when_every_plugin_is_off() -> None:
         )
         assert done.stdout.startswith("{"), done.stderr  # the roles, as JSON
         assert done.stderr.endswith("_loader.py") is real, (value, done.stderr)
+
+
+def test_the_describe_reader_is_kept_in_the_snapshot_and_reads_the_same(
+    tmp_path: Path,
+) -> None:
+    from advisor.describe import reading
+
+    folder = kb_copy(tmp_path)
+    _load(folder)
+    catalog = _load(folder)
+    assert catalog.snapshot is not None
+    texts = ["Dad has dementia and lives alone", "Mi madre no puede pagar la factura"]
+
+    def readings() -> list[object]:
+        reading._READERS.clear()  # as a new process would
+        return [
+            reading.read(t, catalog.questionnaire, catalog.lexicon, catalog.snapshot) for t in texts
+        ]
+
+    built = readings()
+    kept = list(Path(catalog.snapshot).glob("reader-*.pickle"))
+    assert len(kept) == 1
+    assert readings() == built  # now read from the snapshot
+    kept[0].write_bytes(pickle.dumps(reading.read))  # code, not a reader's data
+    assert snapshot.read_part(catalog.snapshot, kept[0].stem, "advisor.describe.") is None
+    assert readings() == built
+
+
+def test_only_the_latest_snapshots_are_kept(tmp_path: Path) -> None:
+    folder = kb_copy(tmp_path)
+    made = []
+    for n in range(snapshot.KEPT + 3):
+        edit(folder / "roles.json", lambda d, n=n: d.update(scope=f"United States {n}"))
+        _load(folder)
+        made.append(_load(folder).snapshot)
+    assert all(made) and len(set(made)) == len(made)
+    kept = sorted(p.name for p in Path(str(made[0])).parent.iterdir())
+    assert kept == sorted(Path(str(m)).name for m in made[-snapshot.KEPT :])

@@ -10,10 +10,12 @@ reading costs at most words x cues x that constant (DEF-41). The limits on `w`
 and `g` are checked where the data is loaded. `Work` counts the steps, so
 tests can hold the reader to its budget without timing it.
 
-Typos are forgiven through rapidfuzz's optimal-string-alignment distance: a word
-of `FUZZY_MIN - 1` letters or more that is no cue's word also reads as the cue
-words of `FUZZY_MIN` letters or more, with the same first letter, one slip away
-("insurence", "dischrg"). Stems come from the Snowball stemmers, for the
+Typos are forgiven: a word of `FUZZY_MIN - 1` letters or more that is no cue's
+word also reads as the cue words of `FUZZY_MIN` letters or more, with the same
+first letter, one slip away ("insurence", "dischrg"): an optimal-string-alignment
+distance of at most one (`one_slip_apart`; tests/test_describe_properties.py
+holds it to rapidfuzz's OSA distance, which took longer to import than every
+other step of a reading). Stems come from the Snowball stemmers, for the
 languages the text is in (Spanish: "hospitalizada" and "hospitalizado"), for words
 of `STEM_MIN` letters or more that begin alike; the stemmer is loaded, and a cue
 word stemmed, only when such a word is read.
@@ -29,6 +31,23 @@ MAX_GAP = 2  # words a `...` may stand for
 FUZZY_MIN = 8  # shortest cue word that also matches a one-letter slip (not 7: changes/charges)
 STEM_MIN = 6  # shortest cue word that also matches another word of the same stem
 STEM_PREFIX = 3  # letters a word and a cue word share before their stems are compared
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """At most one letter added, dropped, changed, or two neighbours swapped: an
+    optimal-string-alignment distance of 0 or 1, in one pass over the words."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):  # one letter added to `a`
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:  # one letter changed
+        return True
+    return a[i : i + 2] == b[i + 1 : i + 2] + b[i : i + 1] and a[i + 2 :] == b[i + 2 :]  # swapped
 
 
 @dataclass
@@ -141,9 +160,6 @@ class Matcher:
 
     def prepare(self, words: Sequence[Token], work: Work) -> list[Token]:
         """The words with the cue words they may be a typo of added to their forms."""
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import extract
-
         out = []
         for token in words:
             forms = set(token.forms)
@@ -151,14 +167,11 @@ class Matcher:
             if len(word) >= FUZZY_MIN - 1 and not (forms & self.vocabulary) and word.isalpha():
                 near = self.long_words.get(word[0], [])
                 work.steps += len(near)
-                for choice, _, _ in extract(
-                    word, near, scorer=OSA.distance, score_cutoff=1, limit=None
-                ):
-                    forms.add(choice)
+                forms.update(choice for choice in near if one_slip_apart(word, choice))
                 for prefix in self.long_prefixes.get(word[0], []) if len(word) >= FUZZY_MIN else ():
                     work.steps += 1
                     if any(
-                        OSA.distance(word[:k], prefix, score_cutoff=1) <= 1
+                        one_slip_apart(word[:k], prefix)
                         for k in (len(prefix) - 1, len(prefix), len(prefix) + 1)
                     ):
                         forms.add(prefix)

@@ -167,28 +167,57 @@ def build_reader(questionnaire: "Questionnaire", lexicon: "Lexicon") -> Reader:
 _READERS: list[tuple[object, object, Reader]] = []
 
 
-def reader_for(questionnaire: "Questionnaire", lexicon: "Lexicon") -> Reader:
-    """The compiled reader, built on first use (only when someone describes)."""
+def reader_for(
+    questionnaire: "Questionnaire", lexicon: "Lexicon", snapshot: str | None = None
+) -> Reader:
+    """The compiled reader, built on first use (only when someone describes); kept
+    in the knowledge base's snapshot when the two come from one (`snapshot`), so
+    that the next run reads it instead of compiling every cue again."""
     for q, lex, reader in _READERS:
         if q is questionnaire and lex is lexicon:
             return reader
-    reader = build_reader(questionnaire, lexicon)
+    from advisor.knowledge.snapshot import derived
+
+    part = _reader_part() if snapshot else ""
+    reader = derived(
+        snapshot if part else None,
+        part,
+        "advisor.describe.",
+        lambda: build_reader(questionnaire, lexicon),
+    )
     _READERS[:] = [(questionnaire, lexicon, reader)]
     return reader
+
+
+def _reader_part() -> str:
+    """The reader's name in a snapshot: a hash of the code that builds it."""
+    import os
+
+    from advisor.cache import content_key
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    key = content_key(here, ("words.py", "matching.py", "context.py", "reading.py"), "")
+    return f"reader-{key}" if key else ""
 
 
 def _kept(keeps: set[str], question: str, option: str) -> bool:
     return f"{question}/{option}" in keeps or f"{question}/*" in keeps
 
 
-def read(text: str, questionnaire: "Questionnaire", lexicon: "Lexicon | None" = None) -> Reading:
+def read(
+    text: str,
+    questionnaire: "Questionnaire",
+    lexicon: "Lexicon | None" = None,
+    snapshot: str | None = None,
+) -> Reading:
     """The answers `text` supports, each with the words behind it, and the cues set
-    aside with the reason; the same text always gives the same reading."""
+    aside with the reason; the same text always gives the same reading. `snapshot`
+    is the folder of the knowledge base's snapshot that both came from, if any."""
     if lexicon is None:
         from advisor.knowledge.catalog import load_catalog
 
         lexicon = load_catalog().lexicon
-    reader = reader_for(questionnaire, lexicon)
+    reader = reader_for(questionnaire, lexicon, snapshot)
     work = Work()
     words = reader.matcher.prepare(tokens(text, reader.respell), work)
     language, languages = _languages(reader, [w.word for w in words])

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import os
 import pickle
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from advisor.cache import cache_file, content_key
 
 FORMAT = 1
+KEPT = 8  # snapshots kept in the cache folder (about 400 KB each for the bundled data)
+T = TypeVar("T")
 # The data files a catalog can read (each part's files are among them).
 DATA_FILES = (
     "sources.json",
@@ -70,33 +73,64 @@ def snapshot_folder(folder: str) -> str | None:
     return cache_file("snapshot", key, os.environ) if key else None
 
 
-class _KnowledgeOnly(pickle.Unpickler):
-    """Unpickles advisor's knowledge models and dates, and refuses anything else."""
+class _Restricted(pickle.Unpickler):
+    """Unpickles advisor's knowledge models, dates and the classes of the
+    modules `package` names (a derived part's own), and refuses anything else."""
+
+    def __init__(self, handle: Any, package: str) -> None:
+        super().__init__(handle)
+        self.package = package
 
     def find_class(self, module: str, name: str) -> Any:
         from advisor.knowledge.models import Strict
 
         if module == "datetime" and name == "date":
             return super().find_class(module, name)
-        if module.startswith("advisor.knowledge.") and module.rpartition(".")[2] in MODELS:
+        knowledge = module.startswith("advisor.knowledge.") and module.rpartition(".")[2] in MODELS
+        if knowledge or (self.package and module.startswith(self.package)):
             found = super().find_class(module, name)
-            if isinstance(found, type) and issubclass(found, Strict):
+            if isinstance(found, type) and (not knowledge or issubclass(found, Strict)):
                 return found
         raise pickle.UnpicklingError(f"a snapshot may not name {module}.{name}")
 
 
-def read_part(snapshot: str, part: str) -> Any:
+def read_part(snapshot: str, part: str, package: str = "") -> Any:
     """One part of a snapshot, or None when it cannot be read as one: the caller
     then reads and validates the JSON, and the snapshot is removed, so that the
     next run writes a sound one."""
     try:
         with open(os.path.join(snapshot, f"{part}.pickle"), "rb") as handle:
-            return _KnowledgeOnly(handle).load()
+            return _Restricted(handle, package).load()
+    except FileNotFoundError:
+        if package:  # a derived part not made yet
+            return None
     except Exception:  # a damaged or foreign file is a cache miss, never an error
-        import shutil
+        pass
+    import shutil
 
-        shutil.rmtree(snapshot, ignore_errors=True)
-        return None
+    shutil.rmtree(snapshot, ignore_errors=True)
+    return None
+
+
+def derived(snapshot: str | None, part: str, package: str, build: Callable[[], T]) -> T:
+    """What `build` makes from a snapshot's parts (the --describe reader), kept
+    beside them: read if there, else built and added. `part` must name the code
+    that builds it too (a hash of its source), and `package` is the only code
+    besides the knowledge models that the file may name."""
+    if snapshot is None:
+        return build()
+    found: T | None = read_part(snapshot, part, package)
+    if found is not None:
+        return found
+    value = build()
+    from advisor.cache import write_atomically
+
+    if os.path.isdir(snapshot):
+        write_atomically(
+            os.path.join(snapshot, f"{part}.pickle"),
+            pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+        )
+    return value
 
 
 def write_snapshot(catalog: object, snapshot: str) -> None:
@@ -127,3 +161,18 @@ def write_snapshot(catalog: object, snapshot: str) -> None:
         pass
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+    _prune(os.path.dirname(snapshot))
+
+
+def _prune(folder: str) -> None:
+    """Keep the `KEPT` most recently written snapshots: every edit of a knowledge
+    base, and every upgrade, makes a new one."""
+    import shutil
+
+    try:
+        entries = [e for e in os.scandir(folder) if e.is_dir() and not e.name.endswith(".tmp")]
+        entries.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in entries[KEPT:]:
+        shutil.rmtree(old.path, ignore_errors=True)
