@@ -46,7 +46,7 @@ def _skip_plugin_search(disabled: str) -> None:
     imports `importlib.metadata` (email, zipfile, csv ...) at module level only to
     return no plugins: about 7% of a run's instructions. The stand-in gives the
     same answer, and only for the values with which pydantic's own loader returns
-    none before it looks (tests/test_startup_imports.py holds both to that)."""
+    none before it looks (tests/test_snapshot.py holds both to that)."""
     if disabled not in PLUGINS_OFF or "pydantic.plugin._loader" in sys.modules:
         return
     import types

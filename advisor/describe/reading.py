@@ -178,13 +178,11 @@ def reader_for(
             return reader
     from advisor.knowledge.snapshot import derived
 
+    def build() -> Reader:
+        return build_reader(questionnaire, lexicon)
+
     part = _reader_part() if snapshot else ""
-    reader = derived(
-        snapshot if part else None,
-        part,
-        "advisor.describe.",
-        lambda: build_reader(questionnaire, lexicon),
-    )
+    reader = derived(snapshot, part, "advisor.describe.", build) if part else build()
     _READERS[:] = [(questionnaire, lexicon, reader)]
     return reader
 

@@ -84,13 +84,13 @@ class Catalog:
     def questionnaire(self) -> Questionnaire:
         """The situation questionnaire behind `recommend` and `map`."""
         found: Questionnaire | None = self._snapshot_of("questionnaire")
-        return found or self._questionnaire(QUESTIONS_FILE)
+        return found if found is not None else self._questionnaire(QUESTIONS_FILE)
 
     @functools.cached_property
     def career(self) -> Questionnaire:
         """The career questionnaire, read only by `advisor career`."""
         found: Questionnaire | None = self._snapshot_of("career")
-        return found or self._questionnaire(CAREER_FILE)
+        return found if found is not None else self._questionnaire(CAREER_FILE)
 
     def _questionnaire(self, file_name: str) -> Questionnaire:
         from advisor.knowledge.questions import Questionnaire
