@@ -209,3 +209,20 @@ def test_only_the_latest_snapshots_are_kept(tmp_path: Path) -> None:
     assert all(made) and len(set(made)) == len(made)
     kept = sorted(p.name for p in Path(str(made[0])).parent.iterdir())
     assert kept == sorted(Path(str(m)).name for m in made[-snapshot.KEPT :])
+
+
+def test_a_file_edited_while_it_is_read_gets_no_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot is named by the files as they were before they were read."""
+    folder = kb_copy(tmp_path)
+    named = snapshot.snapshot_folder(str(folder))
+    real_write = snapshot.write_snapshot
+
+    def edited_meanwhile(catalog: Catalog, place: str) -> None:
+        edit(folder / "roles.json", lambda d: d.update(scope="Elsewhere"))
+        real_write(catalog, place)
+
+    monkeypatch.setattr(snapshot, "write_snapshot", edited_meanwhile)
+    assert _load(folder).snapshot is None
+    assert named is not None and not os.path.exists(named)

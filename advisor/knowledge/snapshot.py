@@ -133,11 +133,11 @@ def derived(snapshot: str | None, part: str, package: str, build: Callable[[], T
     return value
 
 
-def write_snapshot(catalog: object, snapshot: str) -> None:
+def write_snapshot(catalog: Any, snapshot: str) -> None:
     """Load every part of `catalog` (a catalog.Catalog) and write them all as
     one snapshot folder, renamed into place at once; nothing when any part
-    fails its checks (that error is raised when a command asks for the part) or
-    the folder cannot be written."""
+    fails its checks (that error is raised when a command asks for the part),
+    when a file changed while it was read, or when the folder cannot be written."""
     import shutil
     import tempfile
 
@@ -146,6 +146,8 @@ def write_snapshot(catalog: object, snapshot: str) -> None:
     try:
         parts = {part: getattr(catalog, part) for part in PARTS}
     except DataError:
+        return
+    if snapshot_folder(str(catalog.directory)) != snapshot:  # edited meanwhile
         return
     try:
         os.makedirs(os.path.dirname(snapshot), exist_ok=True)
