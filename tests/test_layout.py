@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
 from advisor.document import Cell, Document, Section, Table
-from advisor.render.terminal import column_widths, to_rich
+from advisor.render.terminal import _greedy, column_widths, to_rich
 from helpers import Run
 
 WORDS = st.text("abcdefgh", min_size=1, max_size=12)
@@ -98,3 +98,32 @@ def test_a_citation_is_never_split_across_lines(run: Run, width: int) -> None:
     split = re.compile(r"\[\d+(, \d+)*,\s*([|│]|$)")
     broken = [line for line in result.stdout.splitlines() if split.search(line)]
     assert not broken, broken[:3]
+
+
+LINES = st.one_of(
+    st.text(alphabet="ab \x00\t-", max_size=60),  # anything textwrap reads
+    st.lists(st.text(alphabet="ab\x00-", min_size=1, max_size=9), max_size=12).map(" ".join),
+)
+
+
+@given(
+    LINES,
+    st.integers(min_value=1, max_value=30),
+    st.text(alphabet=" -+[1]", max_size=6),
+    st.integers(min_value=0, max_value=6),
+)
+@settings(max_examples=2000, deadline=None)
+def test_the_quick_wrap_is_textwraps(line: str, width: int, first: str, hang: int) -> None:
+    """render/terminal.py wraps the usual line itself (it was most of the cost of
+    laying out a long page) and must give textwrap's lines whenever it does."""
+    import textwrap
+
+    rest = " " * hang
+    quick = _greedy(line, width, first, rest)
+    if line and " ".join(line.split()) == line and max(map(len, line.split())) <= width - 6:
+        assert quick is not None  # the usual line takes the quick way
+    if quick is not None:
+        kept = textwrap.wrap(
+            line, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
+        assert quick == kept

@@ -165,18 +165,43 @@ def _one_column_each(text: str) -> bool:
 
 def _hanging(line: str, width: int, indent: int, marker: str) -> list[str]:
     """One line wrapped, its marker hanging to the left of the text."""
-    import textwrap
-
     lead = " " * indent
     room = max(1, width // 2)  # an indent never takes more than half the width
     if len(lead) + len(marker) > room:
         marker = marker if len(marker) <= room else ""
         lead = " " * (room - len(marker))
     first, rest = lead + marker, " " * (len(lead) + len(marker))
-    filled = textwrap.fill(
-        line, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-    )
-    return (filled or (lead + marker).rstrip() or "").replace(_HELD, " ").split("\n")
+    lines = _greedy(line, width, first, rest)
+    if lines is None:
+        import textwrap
+
+        lines = textwrap.wrap(
+            line, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
+    return [x.replace(_HELD, " ") for x in lines] or [(lead + marker).rstrip()]
+
+
+_SPACES = frozenset("\t\n\x0b\x0c\r")  # what textwrap reads as space, besides " "
+
+
+def _greedy(line: str, width: int, first: str, rest: str) -> list[str] | None:
+    """textwrap.wrap's lines for the usual line (words one space apart, none too
+    long for a line), at a fraction of its cost: it was most of the time spent
+    laying out a long page (tests/test_terminal_layout.py holds the two equal).
+    None for anything else, which textwrap wraps."""
+    words = line.split(" ")
+    room = width - max(len(first), len(rest))
+    if "" in words or max(map(len, words)) > room or not _SPACES.isdisjoint(line):
+        return None if line else []
+    lines, current = [], first + words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = rest + word
+    lines.append(current)
+    return lines
 
 
 def _bullets(block: Bullets, width: int) -> RenderableType:
