@@ -226,3 +226,16 @@ def test_a_file_edited_while_it_is_read_gets_no_snapshot(
     monkeypatch.setattr(snapshot, "write_snapshot", edited_meanwhile)
     assert _load(folder).snapshot is None
     assert named is not None and not os.path.exists(named)
+
+
+def test_a_copy_without_a_lexicon_is_named_by_the_bundled_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Such a copy reads the bundled lexicon, so an edit of that gets a new snapshot."""
+    folder = kb_copy(tmp_path)
+    (folder / "lexicon.json").unlink()
+    bundled = kb_copy(tmp_path, "bundled")
+    monkeypatch.setattr("advisor.knowledge.location.bundled_folder", lambda: str(bundled))
+    before = snapshot.snapshot_folder(str(folder))
+    edit(bundled / "lexicon.json", lambda d: d.update(as_of="2020-01-01"))
+    assert snapshot.snapshot_folder(str(folder)) != before

@@ -13,8 +13,10 @@ A snapshot is a folder in the user's cache folder, one pickle per part (so a
 command still reads only the parts it uses), named by a hash of the knowledge
 base's files (a missing one counted as missing), of the modules that define
 the models, and of the versions of advisor, pydantic and Python: an edited file
-or model, or an upgrade, gets a new snapshot and never a stale one. It is read
-with an unpickler that accepts only advisor's knowledge models and `date`, so a
+or model, or an upgrade, gets a new snapshot and never a stale one (a folder
+without lexicon.json reads the bundled one, so its hash counts that file). It is
+read with an unpickler that accepts only advisor's knowledge models, `date` and,
+for a derived part such as the describe reader, its own package's classes, so a
 file planted in the cache folder cannot name anything else to run.
 """
 
@@ -69,6 +71,10 @@ def snapshot_folder(folder: str) -> str | None:
     if models is None:
         return None
     salt = f"{FORMAT} {__version__} {VERSION} {sys.version_info[:2]} {models}"
+    if not os.path.exists(os.path.join(folder, "lexicon.json")):  # read from the bundled data
+        from advisor.knowledge.location import bundled_folder
+
+        salt += f" {content_key(bundled_folder(), ['lexicon.json'], '')}"
     key = content_key(folder, DATA_FILES, salt)
     return cache_file("snapshot", key, os.environ) if key else None
 
