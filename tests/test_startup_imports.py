@@ -108,21 +108,28 @@ def test_a_report_loads_the_report_machinery(imported: dict[str, set[str]]) -> N
     ]
 
 
+def _entry_run(argv: list[str], then: str) -> subprocess.CompletedProcess[str]:
+    """`advisor ARGV` through the console script's entry in a fresh Python, then
+    `then` (which reports what the run imported)."""
+    code = (
+        f"import sys\nsys.argv = {['advisor', *argv]!r}\n"
+        "from advisor.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n" + then
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+
+
 def test_version_is_printed_before_anything_is_loaded() -> None:
     """`advisor --version` answers as the typer app does, without importing typer."""
     from typer.testing import CliRunner
 
     from advisor.cli import app
 
-    code = (
-        "import sys\n"
-        "sys.argv = ['advisor', '--version']\n"
-        "from advisor.entry import main\n"
-        "main()\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'pydantic', 'rich'}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    result = _entry_run(
+        ["--version"],
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'pydantic', 'rich'}))",
     )
     version, heavy = result.stdout.splitlines()
     assert heavy == "[]"
@@ -132,17 +139,9 @@ def test_version_is_printed_before_anything_is_loaded() -> None:
 def test_a_spanish_description_loads_one_stemmer_not_all() -> None:
     """snowballstemmer imports every language's pure-Python stemmer unless its C
     backend (PyStemmer, a dependency) is installed: a twelfth of such a run."""
-    code = (
-        "import sys\n"
-        "sys.argv = ['advisor', 'recommend', '--describe',"
-        " 'Mi madre tiene demencia y vive sola en casa', '--json']\n"
-        "from advisor.entry import main\n"
-        "try:\n    main()\n"
-        "except SystemExit:\n    pass\n"
-        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.endswith('_stemmer'))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    result = _entry_run(
+        ["recommend", "--describe", "Mi madre tiene demencia y vive sola en casa", "--json"],
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.endswith('_stemmer'))))",
     )
     assert '"answers"' in result.stdout, result.stderr
     assert importlib.util.find_spec("Stemmer") is not None  # the C backend is installed
