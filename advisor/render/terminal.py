@@ -187,7 +187,7 @@ _SPACES = frozenset("\t\n\x0b\x0c\r")  # what textwrap reads as space, besides "
 def _greedy(line: str, width: int, first: str, rest: str) -> list[str] | None:
     """textwrap.wrap's lines for the usual line (words one space apart, none too
     long for a line), at a fraction of its cost: it was most of the time spent
-    laying out a long page (tests/test_terminal_layout.py holds the two equal).
+    laying out a long page (tests/test_layout.py holds the two equal).
     None for anything else, which textwrap wraps."""
     words = line.split(" ")
     room = width - max(len(first), len(rest))
